@@ -1,0 +1,2 @@
+/** Pure-Java reading and writing of CERN ROOT files. */
+package io.github.tauml.rootio;

@@ -1,0 +1,214 @@
+package io.github.tauml.rootio.tree;
+
+import java.lang.reflect.Array;
+import java.util.Arrays;
+
+/**
+ * The values of one branch over a range of entries, as one primitive array: {@code boolean[]}, {@code byte[]},
+ * {@code short[]}, {@code int[]}, {@code long[]}, {@code float[]}, {@code double[]} or {@code String[]} by
+ * {@link LeafType}. Unsigned types keep their bits in the signed Java type of the same width. Entries with
+ * several values are flattened: fixed arrays use {@link #fixedLength()}, variable ones {@link #offsets()}
+ * (entry i spans {@code [offsets[i], offsets[i+1])}).
+ */
+public final class Column {
+    private final String name;
+    private final LeafType type;
+    private final Shape shape;
+    private final Object values;
+    private final int[] offsets;
+    private final int fixedLength;
+    private final int entries;
+
+    public Column(String name, LeafType type, Shape shape, Object values, int[] offsets, int fixedLength) {
+        this.name = name;
+        this.type = type;
+        this.shape = shape;
+        this.values = values;
+        this.offsets = offsets;
+        this.fixedLength = Math.max(1, fixedLength);
+        int n = Array.getLength(values);
+        if (offsets != null) {
+            this.entries = offsets.length - 1;
+            if (offsets[0] != 0 || offsets[entries] != n) {
+                throw new IllegalArgumentException(name + ": offsets [" + offsets[0] + ".." + offsets[entries]
+                        + "] do not cover " + n + " values");
+            }
+        } else {
+            if (n % this.fixedLength != 0) {
+                throw new IllegalArgumentException(name + ": " + n + " values are not a multiple of " + fixedLength);
+            }
+            this.entries = n / this.fixedLength;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LeafType type() {
+        return type;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The primitive array of all values, flattened. */
+    public Object values() {
+        return values;
+    }
+
+    /** Entry boundaries for jagged, vector and vector-of-string columns; null otherwise. */
+    public int[] offsets() {
+        return offsets;
+    }
+
+    public int fixedLength() {
+        return fixedLength;
+    }
+
+    public boolean isJagged() {
+        return offsets != null;
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    public int valueCount() {
+        return Array.getLength(values);
+    }
+
+    public int start(int entry) {
+        return offsets != null ? offsets[entry] : entry * fixedLength;
+    }
+
+    public int size(int entry) {
+        return offsets != null ? offsets[entry + 1] - offsets[entry] : fixedLength;
+    }
+
+    /** The i-th flattened value as a double (unsigned types read as unsigned, booleans as 0/1); NaN for strings. */
+    public double getDouble(int i) {
+        return switch (type) {
+            case BOOL -> ((boolean[]) values)[i] ? 1 : 0;
+            case INT8 -> ((byte[]) values)[i];
+            case UINT8 -> ((byte[]) values)[i] & 0xFF;
+            case INT16 -> ((short[]) values)[i];
+            case UINT16 -> ((short[]) values)[i] & 0xFFFF;
+            case INT32 -> ((int[]) values)[i];
+            case UINT32 -> ((int[]) values)[i] & 0xFFFFFFFFL;
+            case INT64 -> ((long[]) values)[i];
+            case UINT64 -> unsignedToDouble(((long[]) values)[i]);
+            case FLOAT32 -> ((float[]) values)[i];
+            case FLOAT64 -> ((double[]) values)[i];
+            case STRING -> Double.NaN;
+        };
+    }
+
+    /** The i-th flattened value as an exact long, for integer and boolean types. */
+    public long getLong(int i) {
+        return switch (type) {
+            case BOOL -> ((boolean[]) values)[i] ? 1 : 0;
+            case INT8 -> ((byte[]) values)[i];
+            case UINT8 -> ((byte[]) values)[i] & 0xFF;
+            case INT16 -> ((short[]) values)[i];
+            case UINT16 -> ((short[]) values)[i] & 0xFFFF;
+            case INT32 -> ((int[]) values)[i];
+            case UINT32 -> ((int[]) values)[i] & 0xFFFFFFFFL;
+            case INT64, UINT64 -> ((long[]) values)[i];
+            case FLOAT32 -> (long) ((float[]) values)[i];
+            case FLOAT64 -> (long) ((double[]) values)[i];
+            case STRING -> throw new IllegalStateException(name + " holds strings");
+        };
+    }
+
+    public String getString(int i) {
+        return ((String[]) values)[i];
+    }
+
+    /** Entries [from, to) as a new column. */
+    public Column slice(int from, int to) {
+        int a = start(from);
+        int b = to == entries ? valueCount() : start(to);
+        Object v = copyRange(values, a, b);
+        int[] o = null;
+        if (offsets != null) {
+            o = new int[to - from + 1];
+            for (int i = 0; i <= to - from; i++) {
+                o[i] = offsets[from + i] - a;
+            }
+        }
+        return new Column(name, type, shape, v, o, fixedLength);
+    }
+
+    static Object copyRange(Object array, int from, int to) {
+        if (array instanceof boolean[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof byte[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof short[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof int[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof long[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof float[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        } else if (array instanceof double[] a) {
+            return Arrays.copyOfRange(a, from, to);
+        }
+        return Arrays.copyOfRange((Object[]) array, from, to);
+    }
+
+    /** Joins pieces of the same branch, in entry order, into one column. */
+    public static Column concat(String name, LeafType type, Shape shape, int fixedLength, java.util.List<Column> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int total = 0;
+        int entries = 0;
+        for (Column c : parts) {
+            total += c.valueCount();
+            entries += c.entries();
+        }
+        Object out = newArray(type, total);
+        int[] offsets = shape == Shape.JAGGED || shape == Shape.VECTOR || shape == Shape.VECTOR_STRING
+                ? new int[entries + 1] : null;
+        int pos = 0;
+        int e = 0;
+        for (Column c : parts) {
+            System.arraycopy(c.values(), 0, out, pos, c.valueCount());
+            if (offsets != null) {
+                for (int i = 0; i < c.entries(); i++) {
+                    offsets[e + i + 1] = pos + c.offsets[i + 1];
+                }
+            }
+            pos += c.valueCount();
+            e += c.entries();
+        }
+        return new Column(name, type, shape, out, offsets, fixedLength);
+    }
+
+    static Object newArray(LeafType type, int n) {
+        return switch (type) {
+            case BOOL -> new boolean[n];
+            case INT8, UINT8 -> new byte[n];
+            case INT16, UINT16 -> new short[n];
+            case INT32, UINT32 -> new int[n];
+            case INT64, UINT64 -> new long[n];
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case STRING -> new String[n];
+        };
+    }
+
+    private static double unsignedToDouble(long v) {
+        double d = (double) (v >>> 1) * 2.0;
+        return d + (v & 1);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + type.displayName() + ", " + shape + ", " + entries + " entries)";
+    }
+}
