@@ -71,7 +71,12 @@ public final class RootFile implements AutoCloseable {
                     + " but it has " + source.size() + " bytes");
         }
         try {
-            RBuffer d = new RBuffer(record(begin, nbytesName + 80, "top directory"));
+            if (begin < 0 || begin >= source.size() || nbytesName < 0 || nbytesName > source.size() - begin) {
+                throw RootIOException.of(path, null, "corrupt header: top directory at byte " + begin + " with a "
+                        + nbytesName + "-byte name record in a file of " + source.size() + " bytes");
+            }
+            RBuffer d = new RBuffer(record(begin, (int) Math.min(nbytesName + 80L, source.size() - begin),
+                    "top directory"));
             d.position(nbytesName);
             top = new Directory(this, "", readDirectoryKeys(d, "top directory"));
             readStreamerInfo(seekInfo, nbytesInfo);
@@ -133,7 +138,13 @@ public final class RootFile implements AutoCloseable {
         if (!k.className().equals("TTree") && !k.className().equals("TNtuple") && !k.className().equals("TNtupleD")) {
             throw RootIOException.of(path(), "'" + path + "'", "is a " + k.className() + ", not a TTree");
         }
-        return new TTree(this, path, readObject(k));
+        RObject tree = readObject(k);
+        try {
+            return new TTree(this, path, tree);
+        } catch (RuntimeException e) {
+            // Members of the wrong type or missing: the object's bytes parsed, but not into a sane TTree.
+            throw RootIOException.of(path(), "TTree '" + path + "'", "corrupt tree metadata", e);
+        }
     }
 
     public TH1 histogram(String path) throws IOException {
@@ -141,7 +152,12 @@ public final class RootFile implements AutoCloseable {
         if (!k.className().startsWith("TH1")) {
             throw RootIOException.of(path(), "'" + path + "'", "is a " + k.className() + ", not a TH1");
         }
-        return TH1.of(path, readObject(k));
+        RObject h = readObject(k);
+        try {
+            return TH1.of(path, h);
+        } catch (RuntimeException e) {
+            throw RootIOException.of(path(), k.className() + " '" + path + "'", "corrupt histogram", e);
+        }
     }
 
     /** Reads and deserializes the object behind a key through the file's StreamerInfo. */
@@ -175,12 +191,8 @@ public final class RootFile implements AutoCloseable {
     public byte[] record(long seek, int len, String what) throws IOException {
         long available = source.size() - seek;
         if (seek < 0 || len < 0 || len > available) {
-            if (seek >= 0 && available > 0 && what.equals("top directory")) {
-                len = (int) Math.min(len, available);
-            } else {
-                throw RootIOException.of(path(), what, "record at byte " + seek + " of " + len
-                        + " bytes lies beyond the end of the file (" + source.size() + " bytes): truncated or corrupt");
-            }
+            throw RootIOException.of(path(), what, "record at byte " + seek + " of " + len
+                    + " bytes lies beyond the end of the file (" + source.size() + " bytes): truncated or corrupt");
         }
         return source.read(seek, len);
     }

@@ -45,6 +45,7 @@ public final class Codec {
         if (len == objlen) {
             return Arrays.copyOfRange(src, off, off + len);
         }
+        checkChunkSizes(src, off, len, objlen);
         byte[] out = new byte[objlen];
         int in = off;
         int end = off + len;
@@ -84,6 +85,28 @@ public final class Codec {
             in = block + csize;
         }
         return out;
+    }
+
+    /**
+     * Walks the chunk headers before anything is allocated: a corrupt size in a key header must not make us
+     * allocate gigabytes or read past the record.
+     */
+    private static void checkChunkSizes(byte[] src, int off, int len, int objlen) throws CompressionException {
+        long total = 0;
+        int in = off;
+        int end = off + len;
+        while (in < end) {
+            if (in + HEADER > end) {
+                throw new CompressionException("record has " + (end - in) + " trailing bytes after its last chunk");
+            }
+            int csize = le24(src, in + 3);
+            total += le24(src, in + 6);
+            in += HEADER + csize;
+        }
+        if (in != end || total != objlen) {
+            throw new CompressionException("chunk headers add up to " + total + " uncompressed bytes in "
+                    + (in - off) + " stored bytes, but the key says " + objlen + " in " + len);
+        }
     }
 
     private int inflate(byte[] src, int off, int len, byte[] out, int outOff, int usize) throws CompressionException {

@@ -1,6 +1,6 @@
 package io.github.tauml.rootio.io;
 
-import java.io.EOFException;
+import io.github.tauml.rootio.RootIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,8 +30,8 @@ public final class FileSource implements AutoCloseable {
     /** Reads exactly {@code len} bytes at {@code pos}; a range past the end of the file is a truncated file. */
     public byte[] read(long pos, int len) throws IOException {
         if (pos < 0 || len < 0 || pos + len > size) {
-            throw new EOFException("bytes [" + pos + ", " + (pos + (long) len) + ") lie beyond the end of the file ("
-                    + size + " bytes): the file is truncated or the record header is corrupt");
+            throw RootIOException.of(path, null, "bytes [" + pos + ", " + (pos + (long) len)
+                    + ") lie beyond the end of the file (" + size + " bytes): truncated, or a record header is corrupt");
         }
         byte[] out = new byte[len];
         ByteBuffer bb = ByteBuffer.wrap(out);
@@ -39,7 +39,7 @@ public final class FileSource implements AutoCloseable {
         while (bb.hasRemaining()) {
             int n = channel.read(bb, p);
             if (n < 0) {
-                throw new EOFException("unexpected end of file at " + p);
+                throw RootIOException.of(path, null, "unexpected end of file at byte " + p);
             }
             p += n;
         }

@@ -242,6 +242,9 @@ public final class ObjectReader {
     }
 
     private static Object readFixedArray(int type, int n, RBuffer b) {
+        if (n < 0 || n > b.remaining()) {
+            throw new StreamerException("fixed array of " + n + " elements with " + b.remaining() + " bytes left");
+        }
         if (type == 1 || type == 11) {
             return b.bytes(n);
         }
@@ -457,6 +460,7 @@ public final class ObjectReader {
         int[] maxIndex;
         if (v.version == 1) {
             int n = b.i32();
+            checkCount(n, b, "fMaxIndex");
             maxIndex = new int[n];
             for (int i = 0; i < n; i++) {
                 maxIndex[i] = b.i32();

@@ -7,7 +7,6 @@ import io.github.tauml.rootio.compress.Codec;
 import io.github.tauml.rootio.compress.CompressionException;
 import io.github.tauml.rootio.io.RBuffer;
 import java.io.IOException;
-import java.util.Arrays;
 
 /** Turns one basket into a column: reads its record, decompresses it and interprets the bytes by branch shape. */
 final class BasketDecoder {
@@ -207,9 +206,5 @@ final class BasketDecoder {
             System.arraycopy(perEntry[i], 0, values, offsets[i], perEntry[i].length);
         }
         return new Column(br.name(), LeafType.STRING, Shape.VECTOR_STRING, values, offsets, 1);
-    }
-
-    static int[] copy(int[] a) {
-        return a == null ? null : Arrays.copyOf(a, a.length);
     }
 }

@@ -192,15 +192,7 @@ public final class TTree {
      */
     public Columns read(Collection<String> branchNames, long start, long end, int threads) throws IOException {
         checkRange(start, end);
-        List<Branch> wanted = new ArrayList<>();
-        for (String n : branchNames) {
-            Branch b = branch(n);
-            if (!b.isSupported()) {
-                throw RootIOException.of(file.path(), "tree '" + path + "', branch '" + n + "'",
-                        "branches of type " + b.typeName() + " (" + b.leafClass() + ") cannot be read as columns");
-            }
-            wanted.add(b);
-        }
+        List<Branch> wanted = readable(branchNames);
         Map<String, Column> out = new LinkedHashMap<>();
         if (threads <= 1 || wanted.size() <= 1) {
             for (Branch b : wanted) {
@@ -229,6 +221,29 @@ public final class TTree {
             }
         }
         return new Columns(start, end - start, out);
+    }
+
+    /**
+     * Streams entries [start, end) in batches of {@code batchEntries}, holding only the baskets in flight; the
+     * branches of a batch are decoded on up to {@code threads} threads. Close it to release the threads.
+     */
+    public ColumnBatches batches(Collection<String> branchNames, long start, long end, int batchEntries, int threads)
+            throws RootIOException {
+        checkRange(start, end);
+        return new ColumnBatches(this, readable(branchNames), start, end, batchEntries, threads);
+    }
+
+    private List<Branch> readable(Collection<String> branchNames) throws RootIOException {
+        List<Branch> wanted = new ArrayList<>();
+        for (String n : branchNames) {
+            Branch b = branch(n);
+            if (!b.isSupported()) {
+                throw RootIOException.of(file.path(), "tree '" + path + "', branch '" + n + "'",
+                        "branches of type " + b.typeName() + " (" + b.leafClass() + ") cannot be read as columns");
+            }
+            wanted.add(b);
+        }
+        return wanted;
     }
 
     /** One branch over [start, end): the overlapping baskets, decoded and trimmed. */
