@@ -117,9 +117,7 @@ public final class Codec {
             while (n < usize) {
                 int k = inflater.inflate(out, outOff + n, usize - n);
                 if (k == 0) {
-                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) {
-                        break;
-                    }
+                    break; // finished early, starved of input or wants a dictionary: the caller reports the size
                 }
                 n += k;
             }
