@@ -141,6 +141,45 @@ public final class Column {
         return new Column(name, type, shape, v, o, fixedLength);
     }
 
+    /** The entries whose mask value is true, in order (a selection applied to this column). */
+    public Column select(boolean[] mask) {
+        if (mask.length != entries) {
+            throw new IllegalArgumentException(name + ": mask of " + mask.length + " for " + entries + " entries");
+        }
+        int kept = 0;
+        int keptValues = 0;
+        for (int i = 0; i < entries; i++) {
+            if (mask[i]) {
+                kept++;
+                keptValues += size(i);
+            }
+        }
+        if (kept == entries) {
+            return this;
+        }
+        Object out = newArray(type, keptValues);
+        int[] o = offsets == null ? null : new int[kept + 1];
+        int pos = 0;
+        int e = 0;
+        for (int i = 0; i < entries; i++) {
+            if (!mask[i]) {
+                continue;
+            }
+            int n = size(i);
+            System.arraycopy(values, start(i), out, pos, n);
+            pos += n;
+            if (o != null) {
+                o[++e] = pos;
+            }
+        }
+        return new Column(name, type, shape, out, o, fixedLength);
+    }
+
+    /** The same values under another name. */
+    public Column renamed(String newName) {
+        return new Column(newName, type, shape, values, offsets, fixedLength);
+    }
+
     static Object copyRange(Object array, int from, int to) {
         if (array instanceof boolean[] a) {
             return Arrays.copyOfRange(a, from, to);
