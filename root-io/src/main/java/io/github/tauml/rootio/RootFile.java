@@ -38,6 +38,7 @@ public final class RootFile implements AutoCloseable {
     private final int compress;
     private final Directory top;
     private final StreamerRegistry streamers = new StreamerRegistry();
+    private Key streamerInfoKey;
 
     private RootFile(FileSource source) throws IOException {
         this.source = source;
@@ -115,6 +116,11 @@ public final class RootFile implements AutoCloseable {
 
     public Directory top() {
         return top;
+    }
+
+    /** The key of the StreamerInfo record, which the header points to and no directory lists. */
+    public java.util.Optional<Key> streamerInfoKey() {
+        return java.util.Optional.ofNullable(streamerInfoKey);
     }
 
     public StreamerRegistry streamers() {
@@ -247,6 +253,7 @@ public final class RootFile implements AutoCloseable {
         }
         RBuffer kb = new RBuffer(record(seekInfo, nbytesInfo, "StreamerInfo"));
         Key key = Key.read(kb);
+        streamerInfoKey = key;
         byte[] data = payload(key);
         Object list = new ObjectReader(streamers).readClass("TList", new RBuffer(data, 0, data.length, key.keylen()));
         for (Object o : (List<?>) list) {

@@ -14,13 +14,14 @@ import java.util.List;
  * @param fixedLength values per entry (fixed arrays) or per counter unit (jagged {@code x[n][3]})
  * @param counter     the counter leaf of a jagged branch, empty otherwise
  * @param entries     entries in the branch
+ * @param writeBasket ROOT's fWriteBasket: the baskets written to their own keys (an embedded one may follow)
  * @param compression the branch's fCompress setting
  * @param totBytes    uncompressed bytes, key headers included
  * @param zipBytes    bytes on disk, key headers included
  * @param baskets     baskets in entry order
  */
 public record Branch(String name, String title, String leafClass, String className, LeafType type, Shape shape,
-                     int fixedLength, String counter, long entries, int compression, long totBytes, long zipBytes,
+                     int fixedLength, String counter, long entries, int writeBasket, int compression, long totBytes, long zipBytes,
                      List<Basket> baskets) {
 
     public boolean isSupported() {

@@ -30,6 +30,7 @@ public final class TTree {
     private final String title;
     private final long entries;
     private final List<Branch> branches;
+    private final int topLevelBranches;
     private final Map<String, Branch> byName = new LinkedHashMap<>();
 
     public TTree(RootFile file, String path, RObject tree) throws RootIOException {
@@ -39,6 +40,7 @@ public final class TTree {
         this.title = tree.getString("fTitle");
         this.entries = tree.getLong("fEntries");
         List<Branch> list = new ArrayList<>();
+        this.topLevelBranches = tree.getList("fBranches").size();
         for (Object o : tree.getList("fBranches")) {
             collect((RObject) o, list);
         }
@@ -96,7 +98,7 @@ public final class TTree {
             }
         }
         return new Branch(brName, br.getString("fTitle"), leafClass, className, type, shape, fixed, counter,
-                br.getLong("fEntries"), br.getInt("fCompress"), br.getLong("fTotBytes"), br.getLong("fZipBytes"),
+                br.getLong("fEntries"), br.getInt("fWriteBasket"), br.getInt("fCompress"), br.getLong("fTotBytes"), br.getLong("fZipBytes"),
                 baskets(br, brName));
     }
 
@@ -164,6 +166,11 @@ public final class TTree {
     /** Every readable (leaf-level) branch, in tree order. */
     public List<Branch> branches() {
         return branches;
+    }
+
+    /** Branches directly under the tree (split objects count once), as ROOT's fBranches holds them. */
+    public int topLevelBranchCount() {
+        return topLevelBranches;
     }
 
     public boolean hasBranch(String branchName) {
