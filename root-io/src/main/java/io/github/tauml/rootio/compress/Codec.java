@@ -232,7 +232,11 @@ public final class Codec {
     private static byte[] xz(byte[] src, int off, int len, int level) {
         try {
             ByteArrayOutputStream bos = new ByteArrayOutputStream(len / 2 + 64);
-            try (XZOutputStream xz = new XZOutputStream(bos, new LZMA2Options(Math.min(level, 9)), XZ.CHECK_CRC32)) {
+            LZMA2Options options = new LZMA2Options(Math.min(level, 9));
+            // A dictionary larger than the input compresses no better; the presets' 8 MiB would be allocated for
+            // every (often 32 kB) record.
+            options.setDictSize(Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), len)));
+            try (XZOutputStream xz = new XZOutputStream(bos, options, XZ.CHECK_CRC32)) {
                 xz.write(src, off, len);
             }
             return bos.toByteArray();

@@ -182,8 +182,10 @@ public final class ObjectReader {
                         skipTo(b, v);
                     }
                     case StreamerElement.OBJECT, StreamerElement.ANY -> obj.put(e.name(), readClass(e.typeName(), b));
-                    case StreamerElement.OBJECT_P, StreamerElement.OBJECT_P_LOWER, StreamerElement.ANY_P,
-                            StreamerElement.ANY_P_LOWER -> obj.put(e.name(), readObjectAny(b));
+                    // "//->" pointers (never null) are streamed in place, like an embedded object.
+                    case StreamerElement.OBJECT_P_LOWER, StreamerElement.ANY_P_LOWER ->
+                            obj.put(e.name(), readClass(pointee(e.typeName()), b));
+                    case StreamerElement.OBJECT_P, StreamerElement.ANY_P -> obj.put(e.name(), readObjectAny(b));
                     default -> {
                         // STL members and stream loops carry a byte count; tree metadata never needs their content.
                         Version v = readVersion(b);
@@ -197,6 +199,10 @@ public final class ObjectReader {
                 }
             }
         }
+    }
+
+    private static String pointee(String typeName) {
+        return typeName.endsWith("*") ? typeName.substring(0, typeName.length() - 1).trim() : typeName;
     }
 
     private void readBase(StreamerElement e, RObject obj, RBuffer b) {
@@ -451,6 +457,7 @@ public final class ObjectReader {
 
     private StreamerElement readStreamerElement(String cls, RBuffer b) {
         Version outer = readVersion(b);
+        Version stl = cls.equals("TStreamerSTLstring") ? readVersion(b) : outer; // its TStreamerSTL base
         Version v = readVersion(b); // TStreamerElement base
         RObject named = readNamed(b);
         int type = b.i32();
@@ -478,6 +485,10 @@ public final class ObjectReader {
         skipTo(b, v);
         int baseVersion = -1;
         String countName = null;
+        int countVersion = -1;
+        String countClass = null;
+        int stlType = -1;
+        int ctype = -1;
         switch (cls) {
             case "TStreamerBase" -> {
                 if (outer.version > 2) {
@@ -485,16 +496,22 @@ public final class ObjectReader {
                 }
             }
             case "TStreamerBasicPointer", "TStreamerLoop" -> {
-                b.i32(); // fCountVersion
+                countVersion = b.i32();
                 countName = b.tstring();
-                b.tstring(); // fCountClass
+                countClass = b.tstring();
+            }
+            case "TStreamerSTL", "TStreamerSTLstring" -> {
+                stlType = b.i32();
+                ctype = b.i32();
+                skipTo(b, stl);
             }
             default -> {
             }
         }
         skipTo(b, outer);
         return new StreamerElement(cls, named.getString("fName"), named.getString("fTitle"), type, size,
-                arrayLength, arrayDim, maxIndex, typeName, baseVersion, countName);
+                arrayLength, arrayDim, maxIndex, typeName, baseVersion, countName, countVersion, countClass,
+                stlType, ctype);
     }
 
     /** A TBasket streamed inside its TTree (fBaskets): key header, basket header and, when kept, its buffer. */

@@ -2,10 +2,14 @@ package io.github.tauml.rootio.streamer;
 
 /**
  * One member of a class as its TStreamerInfo describes it. {@code type} is ROOT's TStreamerInfo::EReadWrite
- * code; {@code countName} names the member that holds the length of a pointer-to-array member.
+ * code; {@code countName} names the member that holds the length of a pointer-to-array member, and
+ * {@code countClass}/{@code countVersion} the class (and its version) that declares it. {@code stlType} (ROOT's
+ * ESTLType, 1 = vector) and {@code ctype} (the value's EDataType) describe STL members. Fields an element class
+ * does not stream are -1 or null. TStreamerBase keeps the base class checksum in {@code maxIndex[1]}.
  */
 public record StreamerElement(String elementClass, String name, String title, int type, int size, int arrayLength,
-                              int arrayDim, int[] maxIndex, String typeName, int baseVersion, String countName) {
+                              int arrayDim, int[] maxIndex, String typeName, int baseVersion, String countName,
+                              int countVersion, String countClass, int stlType, int ctype) {
     public static final int BASE = 0;
     public static final int OFFSET_L = 20;
     public static final int OFFSET_P = 40;

@@ -1,0 +1,77 @@
+package io.github.tauml.rootio.write;
+
+import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
+import java.util.Objects;
+
+/**
+ * One branch of a tree to write.
+ * <ul>
+ *   <li>{@link Shape#SCALAR}: one value per entry, {@code x/F};</li>
+ *   <li>{@link Shape#FIXED}: {@code fixedLength} values per entry, {@code x[3]/F};</li>
+ *   <li>{@link Shape#JAGGED}: {@code counter * fixedLength} values per entry, where {@code counter} names a scalar
+ *       integer branch declared before it in the same tree, {@code x[n]/F} (ROOT's leaf-count array);</li>
+ *   <li>{@link Shape#VECTOR}: a {@code std::vector<T>} per entry (TBranchElement).</li>
+ * </ul>
+ * Strings are not supported.
+ */
+public record BranchSpec(String name, LeafType type, Shape shape, int fixedLength, String counter) {
+    public BranchSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(shape, "shape");
+        if (name == null || name.isEmpty() || name.contains("/") || name.contains("[") || name.contains(";")) {
+            throw new IllegalArgumentException("branch name must be non-empty and free of '/', '[' and ';': '"
+                    + name + "'");
+        }
+        if (type == LeafType.STRING) {
+            throw new IllegalArgumentException("branch '" + name + "': string branches are not supported");
+        }
+        switch (shape) {
+            case SCALAR, VECTOR -> {
+                if (fixedLength != 1 || counter != null) {
+                    throw new IllegalArgumentException("branch '" + name + "': a " + shape
+                            + " branch has fixedLength 1 and no counter");
+                }
+            }
+            case FIXED -> {
+                if (fixedLength < 1 || counter != null) {
+                    throw new IllegalArgumentException("branch '" + name + "': a fixed array needs fixedLength >= 1 "
+                            + "and no counter, got " + fixedLength);
+                }
+            }
+            case JAGGED -> {
+                if (fixedLength < 1 || counter == null || counter.isEmpty()) {
+                    throw new IllegalArgumentException("branch '" + name + "': a jagged array needs a counter branch "
+                            + "and fixedLength >= 1");
+                }
+            }
+            default -> throw new IllegalArgumentException("branch '" + name + "': shape " + shape
+                    + " is not supported");
+        }
+    }
+
+    public static BranchSpec scalar(String name, LeafType type) {
+        return new BranchSpec(name, type, Shape.SCALAR, 1, null);
+    }
+
+    public static BranchSpec fixed(String name, LeafType type, int length) {
+        return new BranchSpec(name, type, Shape.FIXED, length, null);
+    }
+
+    public static BranchSpec jagged(String name, LeafType type, String counter) {
+        return new BranchSpec(name, type, Shape.JAGGED, 1, counter);
+    }
+
+    public static BranchSpec vector(String name, LeafType type) {
+        return new BranchSpec(name, type, Shape.VECTOR, 1, null);
+    }
+
+    /** The leaf title: {@code x}, {@code x[3]}, {@code x[n]} or {@code x[n][3]}. */
+    String leafTitle() {
+        return switch (shape) {
+            case FIXED -> name + "[" + fixedLength + "]";
+            case JAGGED -> name + "[" + counter + "]" + (fixedLength > 1 ? "[" + fixedLength + "]" : "");
+            default -> name;
+        };
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.tauml.rootio.write;
+
+import io.github.tauml.rootio.tree.Column;
+import io.github.tauml.rootio.tree.Shape;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A TTree being written, fed with batches of columns. Entries are cut into clusters of a fixed number of entries;
+ * each cluster becomes one basket per branch, written as soon as it is full. The TTree record itself is written by
+ * {@link #close()} (or when the file closes).
+ */
+public final class TreeWriter implements AutoCloseable {
+    private final RootWriter file;
+    private final DirectoryNode dir;
+    private final String name;
+    private final String title;
+    private final List<BranchWriter> branches = new ArrayList<>();
+    private final Map<String, BranchWriter> byName = new LinkedHashMap<>();
+    private final Set<String> counters = new HashSet<>();
+    private int clusterSize;
+    private int inCluster;
+    private long entries;
+    private long flushedBytes;
+    private boolean closed;
+
+    TreeWriter(RootWriter file, DirectoryNode dir, String name, String title, List<BranchSpec> specs) {
+        this.file = file;
+        this.dir = dir;
+        this.name = name;
+        this.title = title;
+        this.clusterSize = file.options().basketEntries();
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException(where() + ": a tree needs at least one branch");
+        }
+        for (BranchSpec s : specs) {
+            if (s.shape() == Shape.JAGGED) {
+                // As in ROOT, where a leaf-count array can only be created once its counter exists.
+                BranchWriter c = byName.get(s.counter());
+                if (c == null || c.spec.shape() != Shape.SCALAR || !c.spec.type().isInteger()) {
+                    throw new IllegalArgumentException(where() + ", branch '" + s.name() + "': its counter '"
+                            + s.counter() + "' must be a scalar integer branch declared before it");
+                }
+                counters.add(c.name());
+            }
+            if (byName.putIfAbsent(s.name(), new BranchWriter(s, name)) != null) {
+                throw new IllegalArgumentException(where() + ": branch '" + s.name() + "' is declared twice");
+            }
+            branches.add(byName.get(s.name()));
+        }
+    }
+
+    /** The tree's path in the file, e.g. "taus" or "dir/taus". */
+    public String path() {
+        return dir.path().isEmpty() ? name : dir.path() + "/" + name;
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    /**
+     * Appends one batch: a column for every branch (keyed by branch name), all with the same number of entries.
+     * Columns are checked against the branch declarations (type, shape, fixed length, and for jagged arrays their
+     * counter's values) before anything is written; a rejected batch aborts the file like any other failure.
+     */
+    public void append(Map<String, Column> batch) throws IOException {
+        file.run(() -> {
+            int n = validate(batch);
+            if (clusterSize == 0 && n > 0) {
+                clusterSize = automaticClusterSize(batch, n);
+            }
+            int pos = 0;
+            while (pos < n) {
+                int take = Math.min(n - pos, clusterSize - inCluster);
+                for (BranchWriter b : branches) {
+                    Column c = batch.get(b.name());
+                    b.append(c, pos, pos + take);
+                    if (counters.contains(b.name())) {
+                        b.trackMaximum(c, pos, pos + take);
+                    }
+                }
+                pos += take;
+                inCluster += take;
+                entries += take;
+                if (inCluster == clusterSize) {
+                    flush(true);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Writes the last, partial cluster and the TTree record. Does nothing when closed or the file was aborted. */
+    @Override
+    public void close() throws IOException {
+        if (closed || !file.isOpen()) {
+            return;
+        }
+        file.run(() -> {
+            if (inCluster > 0) {
+                flush(false);
+            }
+            TreeSerializer.TreeState state = new TreeSerializer.TreeState(name, title, entries,
+                    clusterSize > 0 ? clusterSize : TreeSerializer.DEFAULT_AUTO_FLUSH, flushedBytes,
+                    file.options().setting(), branches, byName, counters);
+            file.writeObject(dir, "TTree", name, title, keylen -> TreeSerializer.payload(state, keylen));
+            closed = true;
+            file.treeClosed(this);
+            return null;
+        });
+    }
+
+    /**
+     * Writes one basket per branch. Compression runs for all branches in parallel; the baskets are then written in
+     * branch order, so the file does not depend on thread timing. {@code full}: a whole cluster, which ROOT counts in
+     * fFlushedBytes (the last, partial one is flushed by the tree's own write instead).
+     */
+    private void flush(boolean full) throws IOException {
+        WriterOptions o = file.options();
+        List<BranchWriter.Prepared> prepared = branches.parallelStream()
+                .map(b -> b.prepare(o.compression(), o.level())).toList();
+        for (int i = 0; i < branches.size(); i++) {
+            BranchWriter b = branches.get(i);
+            long before = b.zipBytes();
+            b.commit(prepared.get(i), file.sink(), file.datime(), dir.seekDir);
+            if (full) {
+                flushedBytes += b.zipBytes() - before;
+            }
+        }
+        inCluster = 0;
+    }
+
+    /** About 32 kB for the widest branch, from the bytes per entry of the first batch. */
+    private int automaticClusterSize(Map<String, Column> batch, int n) {
+        double widest = 1;
+        for (BranchWriter b : branches) {
+            Column c = batch.get(b.name());
+            double bytes = (double) c.valueCount() * b.spec.type().width();
+            if (b.spec.shape() == Shape.VECTOR) {
+                bytes += (double) BranchWriter.VECTOR_HEADER * n;
+            }
+            widest = Math.max(widest, bytes / n);
+        }
+        return (int) Math.max(1, BranchWriter.BASKET_SIZE / widest);
+    }
+
+    /** Checks a batch against the declarations; returns its number of entries. */
+    private int validate(Map<String, Column> batch) {
+        if (closed) {
+            throw new IllegalStateException(where() + ": the tree is closed");
+        }
+        for (String key : batch.keySet()) {
+            if (!byName.containsKey(key)) {
+                throw new IllegalArgumentException(where() + ": no branch '" + key + "'; the branches are "
+                        + byName.keySet());
+            }
+        }
+        int n = -1;
+        String first = null;
+        for (BranchWriter b : branches) {
+            Column c = batch.get(b.name());
+            if (c == null) {
+                throw new IllegalArgumentException(where() + ": the batch has no column for branch '" + b.name()
+                        + "'");
+            }
+            checkColumn(b.spec, c);
+            if (n < 0) {
+                n = c.entries();
+                first = b.name();
+            } else if (c.entries() != n) {
+                throw new IllegalArgumentException(where() + ": column '" + b.name() + "' has " + c.entries()
+                        + " entries but column '" + first + "' has " + n);
+            }
+        }
+        for (BranchWriter b : branches) {
+            if (b.spec.shape() == Shape.JAGGED) {
+                checkCounts(b.spec, batch.get(b.name()), batch.get(b.spec.counter()));
+            }
+        }
+        return n;
+    }
+
+    private void checkColumn(BranchSpec s, Column c) {
+        String at = where() + ", branch '" + s.name() + "': ";
+        if (c.type() != s.type()) {
+            throw new IllegalArgumentException(at + "the column holds " + c.type().displayName()
+                    + " values but the branch is declared " + s.type().displayName());
+        }
+        boolean variable = s.shape() == Shape.JAGGED || s.shape() == Shape.VECTOR;
+        if (variable != c.isJagged()) {
+            throw new IllegalArgumentException(at + "a " + s.shape() + " branch needs a column "
+                    + (variable ? "with" : "without") + " entry offsets, got a " + c.shape() + " column");
+        }
+        if (!variable && c.fixedLength() != s.fixedLength()) {
+            throw new IllegalArgumentException(at + "the column has " + c.fixedLength() + " values per entry, the "
+                    + "branch " + s.fixedLength());
+        }
+    }
+
+    private void checkCounts(BranchSpec s, Column values, Column counter) {
+        for (int i = 0; i < values.entries(); i++) {
+            long count = counter.getLong(i);
+            if (count < 0 || values.size(i) != count * s.fixedLength()) {
+                throw new IllegalArgumentException(where() + ", branch '" + s.name() + "': entry " + i
+                        + " of the batch has " + values.size(i) + " values but its counter '" + s.counter()
+                        + "' is " + count + (s.fixedLength() > 1 ? " (times " + s.fixedLength() + ")" : ""));
+            }
+        }
+    }
+
+    private String where() {
+        return file.path() + ": tree '" + path() + "'";
+    }
+}
