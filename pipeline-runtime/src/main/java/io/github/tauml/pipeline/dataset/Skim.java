@@ -1,0 +1,364 @@
+package io.github.tauml.pipeline.dataset;
+
+import io.github.tauml.pipeline.dataset.SkimRequest.ComputedColumn;
+import io.github.tauml.pipeline.expr.ColumnType;
+import io.github.tauml.pipeline.expr.Expression;
+import io.github.tauml.pipeline.expr.ExpressionException;
+import io.github.tauml.rootio.RootFile;
+import io.github.tauml.rootio.RootIOException;
+import io.github.tauml.rootio.tree.Branch;
+import io.github.tauml.rootio.tree.Column;
+import io.github.tauml.rootio.tree.ColumnBatches;
+import io.github.tauml.rootio.tree.Columns;
+import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Names;
+import io.github.tauml.rootio.tree.TTree;
+import io.github.tauml.rootio.write.BranchSpec;
+import io.github.tauml.rootio.write.RootWriter;
+import io.github.tauml.rootio.write.TreeWriter;
+import io.github.tauml.rootio.write.WriterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The skim stage ({@code skim_tree.py}): computed columns (the true τ type first, then the user's), then the
+ * selection, then the column lists, streamed batch by batch from the inputs into one output file, which appears
+ * only when complete.
+ */
+public final class Skim {
+    /** Entries decoded per batch: large enough for the compiled selection to run at full speed. */
+    static final int BATCH = 16_384;
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
+
+    private final SkimRequest request;
+    private final Consumer<String> log;
+
+    private Skim(SkimRequest request, Consumer<String> log) {
+        this.request = request;
+        this.log = log;
+    }
+
+    public static SkimResult run(SkimRequest request, Consumer<String> log) throws SkimException, IOException {
+        return new Skim(request, log).run();
+    }
+
+    /** What the stage will do, resolved against the first input: columns to read, compute and write. */
+    private record Plan(List<Branch> copied, List<String> read, List<Expression> computed, Expression selection,
+                        List<BranchSpec> outputs, List<String> notes) {
+    }
+
+    private SkimResult run() throws SkimException, IOException {
+        long start = System.nanoTime();
+        List<Path> files;
+        try {
+            files = InputFiles.resolve(request.baseDirectory(), request.inputs(), request.inputPrefix());
+        } catch (InputFiles.InputException e) {
+            throw new SkimException("inputs", request.sample() + ": " + e.getMessage());
+        }
+        Plan plan;
+        try (RootFile first = RootFile.open(files.get(0))) {
+            plan = plan(tree(first, request.inputTree(), "inputTree"));
+        }
+        Files.createDirectories(request.output().toAbsolutePath().getParent());
+        WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
+        long read = 0;
+        long passed = 0;
+        try (RootWriter writer = RootWriter.create(request.output(), options)) {
+            try {
+                TreeWriter out = writer.tree(request.outputTree(), request.sample(), plan.outputs());
+                Counters c = new Counters();
+                for (Path file : files) {
+                    if (c.seen >= request.inputRange().limit() || c.passed >= request.outputRange().limit()) {
+                        break;
+                    }
+                    skimFile(file, plan, out, c, start);
+                }
+                read = c.read;
+                passed = c.passed;
+                out.close();
+                for (String other : request.otherTrees()) {
+                    copyTree(files, other, writer);
+                }
+            } catch (SkimException | IOException | RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new SkimResult(request.sample(), request.output(), files.size(), read, passed, seconds, plan.notes());
+    }
+
+    private static final class Counters {
+        /** Entries of the inputs before the current file: the global entry number the input range counts. */
+        long seen;
+        long read;
+        long passed;
+        long written;
+        long lastReport = System.nanoTime();
+    }
+
+    private Plan plan(TTree tree) throws SkimException {
+        List<String> notes = new ArrayList<>();
+        Map<String, ColumnType> schema = new LinkedHashMap<>(ColumnType.schemaOf(tree.branches()));
+        List<Expression> computed = new ArrayList<>();
+        List<String> computedNames = new ArrayList<>();
+        Set<String> read = new LinkedHashSet<>();
+        if (request.tauType() != null) {
+            for (String input : TauType.INPUTS) {
+                if (!tree.hasBranch(input)) {
+                    throw new SkimException("tauType", request.sample() + ": recomputing the τ type needs branch '"
+                            + input + "', which tree '" + tree.name() + "' of " + tree.file().path() + " lacks");
+                }
+            }
+            requireNewName(tree, request.tauType(), "tauType");
+            read.addAll(TauType.INPUTS);
+            schema.put(request.tauType(), ColumnType.scalar(LeafType.INT32));
+            computedNames.add(request.tauType());
+        }
+        for (ComputedColumn col : request.columns()) {
+            String element = "columns/" + col.name();
+            requireNewName(tree, col.name(), element);
+            if (computedNames.contains(col.name())) {
+                throw new SkimException(element, request.sample() + ": column '" + col.name() + "' is defined twice");
+            }
+            Expression e = compile(col.expression(), schema, element);
+            computed.add(e);
+            read.addAll(sourceBranches(e, computedNames));
+            schema.put(col.name(), ColumnType.scalar(e.resultType()));
+            computedNames.add(col.name());
+        }
+        Expression selection = request.selection().isBlank() ? null
+                : compile(request.selection(), schema, "selection");
+        if (selection != null) {
+            read.addAll(sourceBranches(selection, computedNames));
+        }
+
+        ColumnFilter filter;
+        try {
+            filter = ColumnFilter.of(request.include(), request.exclude());
+        } catch (IllegalArgumentException e) {
+            throw new SkimException("include", request.sample() + ": " + e.getMessage());
+        }
+        List<String> available = new ArrayList<>(tree.branches().stream().map(Branch::name).toList());
+        available.addAll(computedNames);
+        List<String> typos = filter.unmatchedExactIncludes(available);
+        if (!typos.isEmpty()) {
+            String t = typos.get(0);
+            List<String> close = Names.closest(t, available, 3);
+            throw new SkimException("include", request.sample() + ": included column '" + t + "' does not exist in"
+                    + " tree '" + tree.name() + "'" + (close.isEmpty() ? "" : "; did you mean "
+                    + String.join(", ", close) + "?"));
+        }
+        List<Branch> copied = new ArrayList<>();
+        List<BranchSpec> outputs = new ArrayList<>();
+        for (Branch b : tree.branches()) {
+            if (!filter.keeps(b.name())) {
+                continue;
+            }
+            BranchSpec spec = spec(b);
+            if (spec == null) {
+                notes.add("branch '" + b.name() + "' (" + b.typeName() + ") is not copied: root-io cannot rewrite it");
+                continue;
+            }
+            copied.add(b);
+            outputs.add(spec);
+            read.add(b.name());
+        }
+        for (String name : computedNames) {
+            if (filter.keeps(name)) {
+                outputs.add(BranchSpec.scalar(name, schema.get(name).type()));
+            }
+        }
+        if (outputs.isEmpty()) {
+            throw new SkimException("include", request.sample() + ": the column lists leave no column to write");
+        }
+        return new Plan(List.copyOf(copied), List.copyOf(read), List.copyOf(computed), selection,
+                List.copyOf(outputs), List.copyOf(notes));
+    }
+
+    private static BranchSpec spec(Branch b) {
+        if (!b.isSupported()) {
+            return null;
+        }
+        return switch (b.shape()) {
+            case SCALAR -> b.type() == LeafType.STRING ? null : BranchSpec.scalar(b.name(), b.type());
+            case FIXED -> BranchSpec.fixed(b.name(), b.type(), b.fixedLength());
+            case JAGGED -> b.fixedLength() == 1 ? BranchSpec.jagged(b.name(), b.type(), b.counter()) : null;
+            case VECTOR -> BranchSpec.vector(b.name(), b.type());
+            case STRING, VECTOR_STRING -> null;
+        };
+    }
+
+    private void requireNewName(TTree tree, String name, String element) throws SkimException {
+        if (tree.hasBranch(name)) {
+            throw new SkimException(element, request.sample() + ": column '" + name + "' already exists as a branch"
+                    + " of tree '" + tree.name() + "'; choose another name");
+        }
+    }
+
+    private static List<String> sourceBranches(Expression e, List<String> computed) {
+        return e.branches().stream().filter(b -> !computed.contains(b)).toList();
+    }
+
+    private Expression compile(String source, Map<String, ColumnType> schema, String element) throws SkimException {
+        try {
+            return Expression.compile(source, schema);
+        } catch (ExpressionException e) {
+            throw new SkimException(element, request.sample() + ": " + element + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TTree tree(RootFile f, String name, String element) throws SkimException, IOException {
+        try {
+            return f.tree(name);
+        } catch (RootIOException e) {
+            if (!f.top().contains(name)) {
+                throw new SkimException(element, request.sample() + ": " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void skimFile(Path path, Plan plan, TreeWriter out, Counters c, long start)
+            throws SkimException, IOException {
+        try (RootFile f = RootFile.open(path)) {
+            TTree tree = tree(f, request.inputTree(), "inputs");
+            checkSameLayout(tree, plan);
+            long entries = tree.entries();
+            long from = Math.min(entries, Math.max(0, request.inputRange().begin() - c.seen));
+            long to = Math.min(entries, Math.max(0, request.inputRange().limit() - c.seen));
+            c.seen += entries;
+            if (from >= to) {
+                return;
+            }
+            try (ColumnBatches batches = tree.batches(plan.read(), from, to, BATCH, request.threads())) {
+                while (batches.hasNext() && c.passed < request.outputRange().limit()) {
+                    Columns batch = batches.next();
+                    c.read += batch.entries();
+                    skimBatch(path, batch, plan, out, c);
+                    if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
+                        c.lastReport = System.nanoTime();
+                        double s = (System.nanoTime() - start) / 1e9;
+                        log.accept(String.format("%s: %,d entries read, %,d passed (%.0f entries/s)",
+                                request.sample(), c.read, c.passed, c.read / s));
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private void skimBatch(Path path, Columns batch, Plan plan, TreeWriter out, Counters c)
+            throws SkimException, IOException {
+        Map<String, Column> cols = new LinkedHashMap<>(batch.columns());
+        try {
+            if (request.tauType() != null) {
+                cols.put(request.tauType(), TauType.compute(request.tauType(), cols));
+            }
+            int k = 0;
+            for (ComputedColumn def : request.columns()) {
+                Expression e = plan.computed().get(k++);
+                cols.put(def.name(), e.evaluate(new Columns(batch.firstEntry(), batch.entries(), cols), def.name()));
+            }
+        } catch (ExpressionException e) {
+            throw new SkimException("columns", request.sample() + ": " + path + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SkimException("tauType", request.sample() + ": " + path + ", entries from "
+                    + batch.firstEntry() + ": " + e.getMessage(), e);
+        }
+        int n = (int) batch.entries();
+        boolean[] mask;
+        if (plan.selection() == null) {
+            mask = new boolean[n];
+            java.util.Arrays.fill(mask, true);
+        } else {
+            try {
+                mask = plan.selection().evaluateMask(new Columns(batch.firstEntry(), batch.entries(), cols));
+            } catch (ExpressionException e) {
+                throw new SkimException("selection", request.sample() + ": " + path + ": " + e.getMessage(), e);
+            }
+        }
+        // The output range counts passing entries; clear the ones outside it.
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (mask[i]) {
+                long index = c.passed++;
+                mask[i] = request.outputRange().contains(index);
+                kept += mask[i] ? 1 : 0;
+            }
+        }
+        if (kept == 0) {
+            return;
+        }
+        Map<String, Column> selected = new LinkedHashMap<>();
+        for (BranchSpec s : plan.outputs()) {
+            selected.put(s.name(), cols.get(s.name()).select(mask));
+        }
+        out.append(selected);
+        c.written += kept;
+    }
+
+    /** Every input of a chain must hold the branches the skim reads, with the same types. */
+    private void checkSameLayout(TTree tree, Plan plan) throws SkimException, RootIOException {
+        for (String name : plan.read()) {
+            if (!tree.hasBranch(name)) {
+                throw new SkimException("inputs", request.sample() + ": " + tree.file().path() + ": tree '"
+                        + tree.name() + "' lacks branch '" + name + "', which the first input has");
+            }
+        }
+        for (Branch b : plan.copied()) {
+            Branch here = tree.branch(b.name());
+            if (here.type() != b.type() || here.shape() != b.shape() || here.fixedLength() != b.fixedLength()) {
+                throw new SkimException("inputs", request.sample() + ": " + tree.file().path() + ": branch '"
+                        + b.name() + "' is " + here.typeName() + " here but " + b.typeName() + " in the first input");
+            }
+        }
+    }
+
+    /** Copies another tree whole, over all inputs, as skim_tree's --other-trees does. */
+    private void copyTree(List<Path> files, String name, RootWriter writer) throws SkimException, IOException {
+        TreeWriter out = null;
+        List<String> names = null;
+        for (Path p : files) {
+            try (RootFile f = RootFile.open(p)) {
+                TTree t = tree(f, name, "otherTrees");
+                if (out == null) {
+                    List<BranchSpec> specs = new ArrayList<>();
+                    names = new ArrayList<>();
+                    for (Branch b : t.branches()) {
+                        BranchSpec s = spec(b);
+                        if (s != null) {
+                            specs.add(s);
+                            names.add(b.name());
+                        }
+                    }
+                    if (specs.isEmpty()) {
+                        throw new SkimException("otherTrees", request.sample() + ": tree '" + name + "' has no branch"
+                                + " root-io can copy");
+                    }
+                    out = writer.tree(name, t.title(), specs);
+                }
+                try (ColumnBatches b = t.batches(names, 0, t.entries(), BATCH, request.threads())) {
+                    while (b.hasNext()) {
+                        out.append(b.next().columns());
+                    }
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+        if (out != null) {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package io.github.tauml.pipeline.expr;
+
+import static io.github.tauml.pipeline.expr.CTypes.isFloating;
+import static io.github.tauml.pipeline.expr.CTypes.isWide;
+import static io.github.tauml.pipeline.expr.KernelCompiler.ROW;
+
+import io.github.tauml.pipeline.expr.Node.Binary;
+import io.github.tauml.pipeline.expr.Node.Call;
+import io.github.tauml.pipeline.expr.Node.Compare;
+import io.github.tauml.pipeline.expr.Node.Conditional;
+import io.github.tauml.pipeline.expr.Node.Constant;
+import io.github.tauml.pipeline.expr.Node.Convert;
+import io.github.tauml.pipeline.expr.Node.Element;
+import io.github.tauml.pipeline.expr.Node.Load;
+import io.github.tauml.pipeline.expr.Node.Logical;
+import io.github.tauml.pipeline.expr.Node.Not;
+import io.github.tauml.pipeline.expr.Node.Size;
+import io.github.tauml.pipeline.expr.Node.Unary;
+import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Emits the bytecode of one entry's evaluation. Values live on the JVM stack as int (bool, char, short, int and
+ * unsigned int, the small ones already extended), long (64-bit), float or double: the JVM's own arithmetic then
+ * has C++'s semantics (two's complement wraparound, truncating division, IEEE float and double rounding). Unsigned
+ * division, remainder, comparison and conversion to floating point go through the JDK's unsigned helpers.
+ *
+ * <p>Conditions ({@code &&}, {@code ||}, {@code !}, comparisons, {@code ?:}) compile to jumps, so that evaluation
+ * short-circuits as in C++: {@code n > 0 && x[0] > 1} never reads {@code x[0]} of an empty entry.
+ */
+final class Emitter implements Opcodes {
+    private static final String SUPPORT = KernelSupport.INTERNAL_NAME;
+    private static final String FAILURE = "Lio/github/tauml/pipeline/expr/EvaluationFailure;";
+
+    private final MethodVisitor mv;
+    private final CallEmitter calls;
+    private final int[] arraySlots;
+    private final int[] offsetSlots;
+    private int nextLocal;
+
+    Emitter(MethodVisitor mv, int[] arraySlots, int[] offsetSlots, int firstFreeLocal) {
+        this.mv = mv;
+        this.calls = new CallEmitter(this, mv);
+        this.arraySlots = arraySlots;
+        this.offsetSlots = offsetSlots;
+        this.nextLocal = firstFreeLocal;
+    }
+
+    /** Pushes the node's value, in the JVM representation of its type. */
+    void value(Node n) {
+        if (n instanceof Constant c) {
+            mv.visitLdcInsn(c.value());
+        } else if (n instanceof Load l) {
+            mv.visitVarInsn(ALOAD, arraySlots[l.branch().index()]);
+            mv.visitVarInsn(ILOAD, ROW);
+            arrayLoad(l.type());
+        } else if (n instanceof Element e) {
+            element(e);
+        } else if (n instanceof Size s) {
+            size(s);
+        } else if (n instanceof Convert c) {
+            value(c.operand());
+            convert(c.operand().type(), c.type());
+        } else if (n instanceof Unary u) {
+            value(u.operand());
+            if (u.op() == Operator.NEG) {
+                mv.visitInsn(jvm(u.type()).getOpcode(INEG));
+            } else {
+                pushMinusOne(u.type());
+                mv.visitInsn(jvm(u.type()).getOpcode(IXOR));
+            }
+        } else if (n instanceof Binary b) {
+            binary(b);
+        } else if (n instanceof Conditional c) {
+            Label otherwise = new Label();
+            Label done = new Label();
+            branch(c.condition(), false, otherwise);
+            value(c.whenTrue());
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(otherwise);
+            value(c.whenFalse());
+            mv.visitLabel(done);
+        } else if (n instanceof Call c) {
+            calls.emit(c);
+        } else {
+            truth(n);
+        }
+    }
+
+    /** Pushes 1 if the node is true in a C++ boolean context (non-zero; NaN counts as true), 0 otherwise. */
+    void truth(Node n) {
+        Label no = new Label();
+        Label done = new Label();
+        branch(n, false, no);
+        mv.visitInsn(ICONST_1);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(no);
+        mv.visitInsn(ICONST_0);
+        mv.visitLabel(done);
+    }
+
+    /** Jumps to {@code target} if the node's truth is {@code when}; falls through otherwise. */
+    private void branch(Node n, boolean when, Label target) {
+        if (n instanceof Compare c) {
+            value(c.left());
+            value(c.right());
+            compareJump(c.left().type(), c.op(), when, target);
+        } else if (n instanceof Logical l) {
+            // && jumps on the first false operand, || on the first true one; the other case needs both.
+            boolean decisive = l.op() == Operator.LOGICAL_OR;
+            if (when == decisive) {
+                branch(l.left(), when, target);
+                branch(l.right(), when, target);
+            } else {
+                Label skip = new Label();
+                branch(l.left(), decisive, skip);
+                branch(l.right(), when, target);
+                mv.visitLabel(skip);
+            }
+        } else if (n instanceof Not not) {
+            branch(not.operand(), !when, target);
+        } else if (n instanceof Convert c) {
+            // Widening and int-to-floating conversions keep zero and non-zero apart.
+            branch(c.operand(), when, target);
+        } else if (n instanceof Conditional c) {
+            Label otherwise = new Label();
+            Label done = new Label();
+            branch(c.condition(), false, otherwise);
+            branch(c.whenTrue(), when, target);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(otherwise);
+            branch(c.whenFalse(), when, target);
+            mv.visitLabel(done);
+        } else {
+            value(n);
+            LeafType t = n.type();
+            if (isWide(t)) {
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+            } else if (t == LeafType.FLOAT32) {
+                mv.visitInsn(FCONST_0);
+                mv.visitInsn(FCMPL);
+            } else if (t == LeafType.FLOAT64) {
+                mv.visitInsn(DCONST_0);
+                mv.visitInsn(DCMPL);
+            }
+            mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+        }
+    }
+
+    /**
+     * With both operands of type {@code t} on the stack, jumps if {@code (a op b) == when}. For floating point the
+     * compare instruction is chosen so that NaN lands on the side that makes every comparison but != false.
+     */
+    void compareJump(LeafType t, Operator op, boolean when, Label target) {
+        Operator jump = when ? op : negation(op);
+        int ifOpcode = switch (jump) {
+            case EQ -> IFEQ;
+            case NE -> IFNE;
+            case LT -> IFLT;
+            case GE -> IFGE;
+            case GT -> IFGT;
+            case LE -> IFLE;
+            default -> throw new IllegalArgumentException("not a comparison: " + op);
+        };
+        boolean nanIsGreater = op == Operator.LT || op == Operator.LE;
+        switch (t) {
+            case UINT32 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+            case INT64 -> mv.visitInsn(LCMP);
+            case UINT64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            case FLOAT32 -> mv.visitInsn(nanIsGreater ? FCMPG : FCMPL);
+            case FLOAT64 -> mv.visitInsn(nanIsGreater ? DCMPG : DCMPL);
+            default -> {
+                mv.visitJumpInsn(ifOpcode + (IF_ICMPEQ - IFEQ), target);
+                return;
+            }
+        }
+        mv.visitJumpInsn(ifOpcode, target);
+    }
+
+    private static Operator negation(Operator op) {
+        return switch (op) {
+            case EQ -> Operator.NE;
+            case NE -> Operator.EQ;
+            case LT -> Operator.GE;
+            case GE -> Operator.LT;
+            case GT -> Operator.LE;
+            case LE -> Operator.GT;
+            default -> throw new IllegalArgumentException("not a comparison: " + op);
+        };
+    }
+
+    private void binary(Binary b) {
+        if (b.op() == Operator.SHL || b.op() == Operator.SHR) {
+            shift(b);
+            return;
+        }
+        LeafType t = b.type();
+        value(b.left());
+        value(b.right());
+        int opcode = switch (b.op()) {
+            case ADD -> IADD;
+            case SUB -> ISUB;
+            case MUL -> IMUL;
+            case DIV -> IDIV;
+            case REM -> IREM;
+            case BIT_AND -> IAND;
+            case BIT_OR -> IOR;
+            case BIT_XOR -> IXOR;
+            default -> throw new IllegalArgumentException("not an arithmetic operator: " + b.op());
+        };
+        if ((opcode == IDIV || opcode == IREM) && !isFloating(t)) {
+            divisorCheck(t, b.position());
+            if (t.isUnsigned()) {
+                String owner = t == LeafType.UINT32 ? "java/lang/Integer" : "java/lang/Long";
+                String desc = t == LeafType.UINT32 ? "(II)I" : "(JJ)J";
+                mv.visitMethodInsn(INVOKESTATIC, owner, opcode == IDIV ? "divideUnsigned" : "remainderUnsigned",
+                        desc, false);
+                return;
+            }
+        }
+        mv.visitInsn(jvm(t).getOpcode(opcode));
+    }
+
+    /** With dividend and divisor on the stack, fails the entry if the divisor is zero (undefined in C++). */
+    private void divisorCheck(LeafType t, int position) {
+        Label ok = new Label();
+        if (isWide(t)) {
+            mv.visitInsn(DUP2);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+        } else {
+            mv.visitInsn(DUP);
+        }
+        mv.visitJumpInsn(IFNE, ok);
+        mv.visitLdcInsn(position);
+        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "divisionByZero", "(II)" + FAILURE, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+    }
+
+    /** A count outside [0, bits) is undefined in C++ (the JVM would silently mask it): it fails the entry. */
+    private void shift(Binary b) {
+        LeafType t = b.type();
+        LeafType countType = b.right().type();
+        int bits = CTypes.bits(t);
+        value(b.left());
+        value(b.right());
+        convert(countType, LeafType.INT64);
+        int count = newLocal(LeafType.INT64);
+        mv.visitVarInsn(LSTORE, count);
+        mv.visitVarInsn(LLOAD, count);
+        mv.visitLdcInsn((long) bits);
+        Label ok = new Label();
+        unsignedBelow(ok);
+        mv.visitLdcInsn(b.position());
+        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(LLOAD, count);
+        mv.visitInsn(countType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
+        mv.visitLdcInsn(CTypes.name(t));
+        mv.visitLdcInsn(bits);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "shiftOutOfRange", "(IIJZLjava/lang/String;I)" + FAILURE, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+        mv.visitVarInsn(LLOAD, count);
+        mv.visitInsn(L2I);
+        int opcode = b.op() == Operator.SHL ? ISHL : t.isUnsigned() ? IUSHR : ISHR;
+        mv.visitInsn(jvm(t).getOpcode(opcode));
+        releaseFrom(count);
+    }
+
+    /**
+     * {@code x[i]}: the index is widened to a long and compared, unsigned, with the entry's size, so that negative
+     * indices fail as well as large ones.
+     */
+    private void element(Element e) {
+        ColumnType column = e.branch().column();
+        LeafType indexType = e.index().type();
+        value(e.index());
+        convert(indexType, LeafType.INT64);
+        int index = newLocal(LeafType.INT64);
+        mv.visitVarInsn(LSTORE, index);
+        boolean fixed = column.shape() == Shape.FIXED;
+        int start = newLocal(LeafType.INT32);
+        int size = newLocal(LeafType.INT32);
+        if (fixed) {
+            mv.visitVarInsn(ILOAD, ROW);
+            mv.visitLdcInsn(column.fixedLength());
+            mv.visitInsn(IMUL);
+            mv.visitVarInsn(ISTORE, start);
+            mv.visitLdcInsn(column.fixedLength());
+            mv.visitVarInsn(ISTORE, size);
+        } else {
+            int offsets = offsetSlots[e.branch().index()];
+            mv.visitVarInsn(ALOAD, offsets);
+            mv.visitVarInsn(ILOAD, ROW);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ISTORE, start);
+            entrySize(offsets);
+            mv.visitVarInsn(ISTORE, size);
+        }
+        mv.visitVarInsn(LLOAD, index);
+        mv.visitVarInsn(ILOAD, size);
+        mv.visitInsn(I2L);
+        Label ok = new Label();
+        unsignedBelow(ok);
+        mv.visitLdcInsn(e.position());
+        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitLdcInsn(e.branch().name());
+        mv.visitVarInsn(LLOAD, index);
+        mv.visitInsn(indexType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
+        mv.visitVarInsn(ILOAD, size);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indexOutOfRange", "(IILjava/lang/String;JZI)" + FAILURE, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+        mv.visitVarInsn(ALOAD, arraySlots[e.branch().index()]);
+        mv.visitVarInsn(ILOAD, start);
+        mv.visitVarInsn(LLOAD, index);
+        mv.visitInsn(L2I);
+        mv.visitInsn(IADD);
+        arrayLoad(e.type());
+        releaseFrom(index);
+    }
+
+    private void size(Size s) {
+        ColumnType column = s.branch().column();
+        if (column.shape() == Shape.FIXED) {
+            mv.visitLdcInsn((long) column.fixedLength());
+        } else {
+            entrySize(offsetSlots[s.branch().index()]);
+            mv.visitInsn(I2L);
+        }
+    }
+
+    /** Pushes offsets[row + 1] - offsets[row]. */
+    private void entrySize(int offsets) {
+        mv.visitVarInsn(ALOAD, offsets);
+        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(ALOAD, offsets);
+        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(ISUB);
+    }
+
+    /** With two longs on the stack, jumps to {@code ok} if the first is below the second, both read unsigned. */
+    private void unsignedBelow(Label ok) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        mv.visitJumpInsn(IFLT, ok);
+    }
+
+    /** C++ conversions from {@code from} to a wider or floating type; the only ones the typing inserts. */
+    private void convert(LeafType from, LeafType to) {
+        if (from == to || (isWide(from) && isWide(to)) || (!isWide(from) && !isFloating(from)
+                && (to == LeafType.INT32 || to == LeafType.UINT32))) {
+            // Same bits: int to unsigned int, long long to unsigned long long, small types already extended.
+            return;
+        }
+        if (isFloating(from) && to != LeafType.FLOAT64) {
+            throw new IllegalStateException("no conversion from " + from + " to " + to);
+        }
+        if (from == LeafType.FLOAT32) {
+            mv.visitInsn(F2D);
+            return;
+        }
+        switch (to) {
+            case INT64, UINT64 -> widen(from);
+            case FLOAT32, FLOAT64 -> {
+                boolean toFloat = to == LeafType.FLOAT32;
+                if (from == LeafType.UINT64) {
+                    mv.visitMethodInsn(INVOKESTATIC, SUPPORT, toFloat ? "unsignedToFloat" : "unsignedToDouble",
+                            toFloat ? "(J)F" : "(J)D", false);
+                } else if (isWide(from) || from == LeafType.UINT32) {
+                    widen(from);
+                    mv.visitInsn(toFloat ? L2F : L2D);
+                } else {
+                    mv.visitInsn(toFloat ? I2F : I2D);
+                }
+            }
+            default -> throw new IllegalStateException("no conversion from " + from + " to " + to);
+        }
+    }
+
+    /** An int-held value to long: sign-extended, or zero-extended for unsigned int. */
+    private void widen(LeafType from) {
+        if (isWide(from)) {
+            return;
+        }
+        mv.visitInsn(I2L);
+        if (from == LeafType.UINT32) {
+            mv.visitLdcInsn(0xFFFFFFFFL);
+            mv.visitInsn(LAND);
+        }
+    }
+
+    private void arrayLoad(LeafType t) {
+        switch (t) {
+            case BOOL, INT8 -> mv.visitInsn(BALOAD);
+            case UINT8 -> {
+                mv.visitInsn(BALOAD);
+                mv.visitLdcInsn(0xFF);
+                mv.visitInsn(IAND);
+            }
+            case INT16 -> mv.visitInsn(SALOAD);
+            case UINT16 -> {
+                mv.visitInsn(SALOAD);
+                mv.visitLdcInsn(0xFFFF);
+                mv.visitInsn(IAND);
+            }
+            case INT32, UINT32 -> mv.visitInsn(IALOAD);
+            case INT64, UINT64 -> mv.visitInsn(LALOAD);
+            case FLOAT32 -> mv.visitInsn(FALOAD);
+            case FLOAT64 -> mv.visitInsn(DALOAD);
+            case STRING -> throw new IllegalArgumentException("strings have no kernel array");
+        }
+    }
+
+    private void pushMinusOne(LeafType t) {
+        if (isWide(t)) {
+            mv.visitLdcInsn(-1L);
+        } else {
+            mv.visitInsn(ICONST_M1);
+        }
+    }
+
+    /**
+     * A slot for a temporary. Temporaries live only while their node's code runs, so a node releases its slots when
+     * done ({@link #releaseFrom}) and the method needs as many as the tree is deep, not as it is large.
+     */
+    int newLocal(LeafType t) {
+        int slot = nextLocal;
+        nextLocal += isWide(t) || t == LeafType.FLOAT64 ? 2 : 1;
+        return slot;
+    }
+
+    /** Frees every temporary allocated since {@code slot} was, {@code slot} included. */
+    void releaseFrom(int slot) {
+        nextLocal = slot;
+    }
+
+    /** The JVM type a value of {@code t} lives in. */
+    static Type jvm(LeafType t) {
+        if (isWide(t)) {
+            return Type.LONG_TYPE;
+        }
+        return switch (t) {
+            case FLOAT32 -> Type.FLOAT_TYPE;
+            case FLOAT64 -> Type.DOUBLE_TYPE;
+            default -> Type.INT_TYPE;
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.tauml.pipeline.expr;
+
+import io.github.tauml.pipeline.expr.Node.BranchRef;
+import io.github.tauml.rootio.tree.Column;
+import io.github.tauml.rootio.tree.Columns;
+import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.objectweb.asm.LimitExceededException;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * A ROOT C++ expression ({@code TTree::Draw} selection, RDataFrame {@code Filter} or {@code Define} string),
+ * compiled once to JVM bytecode and evaluated over column batches. Immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * Expression cut = Expression.compile("tau_pt > 30 && std::abs(tau_eta) < 2.3", ColumnType.schemaOf(tree.branches()));
+ * try (ColumnBatches batches = tree.batches(cut.branches(), 0, tree.entries(), 65536, 1)) {
+ *     while (batches.hasNext()) {
+ *         boolean[] pass = cut.evaluateMask(batches.next());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Language</h2>
+ * Literals as in C++ ({@code 1}, {@code 1.5}, {@code 1.f}, {@code 2u}, {@code 3ll}, {@code 0x1F}, {@code 0b101},
+ * octal {@code 017}, {@code true}); the operators {@code ?: || && | ^ & == != < <= > >= << >> + - * / % ! ~} and
+ * unary {@code + -}, with C++ precedence and associativity, and the alternative tokens {@code and or not ...};
+ * branches by name, {@code x[i]} and {@code x.size()} (a {@code size_t}, as on RDataFrame's RVec) on array and
+ * vector branches; the functions {@code abs fabs sqrt pow exp log log10 sin cos tan asin acos atan atan2 sinh cosh
+ * tanh min max floor ceil round hypot isnan isinf}, bare or with {@code std::}, and {@code TMath::} Abs, Sqrt,
+ * Power, Exp, Log, Log10, Sin, Cos, Tan, ASin, ACos, ATan, ATan2, SinH, CosH, TanH, Min, Max, Floor, Ceil, Hypot,
+ * IsNaN, Pi (with the prefix, as C++ needs it).
+ *
+ * <h2>Semantics</h2>
+ * Those of C++17 on x86-64 Linux, as g++ compiles them: integral promotion and the usual arithmetic conversions
+ * (int op unsigned is unsigned, int op float is float, float op float is computed and rounded in float), unsigned
+ * wraparound, integer division and remainder truncating toward zero, NaN comparing false except with {@code !=},
+ * NaN true in a boolean context, short-circuit {@code && || ?:}. Function results are typed as the C++ overloads
+ * are: std::sqrt of a float is a float, of an int a double; std::pow of two floats a float (C++11), of anything
+ * else a double; std::abs of an int an int; TMath::Sqrt always a double, TMath::IsNaN an int, TMath::Abs of a short
+ * a short. TMath::ASin, ACos and ATan2 keep ROOT's special cases (clamping, atan2 on x == 0).
+ * Transcendental functions compute in double with {@link StrictMath}, so results are the same on every machine; a
+ * float result may differ from glibc's float function by one unit in the last place.
+ *
+ * <h2>Where C++ is undefined or stricter, the choices made here</h2>
+ * <ul>
+ *   <li>Integer division or remainder by zero, an index outside {@code [0, size)} and a shift count outside
+ *       {@code [0, bits)} fail evaluation with an {@link ExpressionException} naming the entry, the branch and index
+ *       where there is one, with a caret under the operator or bracket. RDataFrame reads past the end and
+ *       TTree::Draw skips the entry; neither is visible, so we stop instead. Guard with {@code n > 0 && x[0] > 1}
+ *       or {@code x.size() > 0 && ...}: the right-hand side is not evaluated when the left one decides.</li>
+ *   <li>Signed overflow wraps (as g++ {@code -fwrapv}); {@code INT_MIN / -1} is {@code INT_MIN}.</li>
+ *   <li>min, max, TMath::Min and TMath::Max with arguments of different types convert both to their common type
+ *       (the usual arithmetic conversions), where C++ rejects the call (std::min deduces one type; TMath's
+ *       overloads tie). With equal types the result has that type, as in C++: std::min of two shorts is a short.
+ *       Likewise TMath::IsNaN, Hypot and Power convert integer arguments to double where C++ finds the overloads
+ *       ambiguous, and TMath::Power always returns double (ROOT's overload for two 64-bit integers returns long
+ *       double, which this language does not have).</li>
+ *   <li>{@code abs} of an unsigned int or unsigned long long is a compile error, as in C++ (ambiguous).</li>
+ *   <li>{@code long} and {@code long long} are the same 64-bit type; there is no long double (suffix L).</li>
+ * </ul>
+ * Not supported: casts, strings, two-dimensional arrays, assignment and increment, member access other than
+ * {@code size()}, TTree::Draw's implicit loop over array elements.
+ */
+public final class Expression {
+    private final String source;
+    private final LeafType resultType;
+    private final List<BranchRef> branches;
+    private final Set<String> branchNames;
+    private final Kernel kernel;
+
+    private Expression(String source, LeafType resultType, List<BranchRef> branches, Kernel kernel) {
+        this.source = source;
+        this.resultType = resultType;
+        this.branches = branches;
+        Set<String> names = new LinkedHashSet<>();
+        branches.forEach(b -> names.add(b.name()));
+        this.branchNames = Collections.unmodifiableSet(names);
+        this.kernel = kernel;
+    }
+
+    /**
+     * Parses, type-checks and compiles {@code source} against the branches of a tree.
+     *
+     * @param schema branch name to column type, for instance {@link ColumnType#schemaOf} of a tree's branches
+     * @throws ExpressionException a syntax error, an unknown branch or function (with the closest known names), a
+     *                             wrong number of arguments or an operator applied to a type it does not take
+     */
+    public static Expression compile(String source, Map<String, ColumnType> schema) throws ExpressionException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(schema, "schema");
+        try {
+            Parser.Result parsed = Parser.parse(source, schema);
+            return new Expression(source, parsed.root().type(), parsed.branches(),
+                    KernelCompiler.compile(parsed.root(), parsed.branches()));
+        } catch (CompileFailure f) {
+            throw f.toException(source);
+        } catch (MethodTooLargeException | LimitExceededException e) {
+            throw new ExpressionException("expression is too large to compile: its code exceeds the JVM's 64 KB per"
+                    + " method", source, 0);
+        } catch (StackOverflowError e) {
+            // Parsing and code generation recurse on the tree's depth; thousands of levels are no real selection.
+            throw new ExpressionException("expression is nested too deeply to compile", source, 0);
+        }
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The branches the expression reads, in order of first use: the ones a skim must read. */
+    public Set<String> branches() {
+        return branchNames;
+    }
+
+    /** The C++ type of the expression's value: INT32 for an int expression, BOOL for a comparison, and so on. */
+    public LeafType resultType() {
+        return resultType;
+    }
+
+    /**
+     * The expression of every entry of the batch in a C++ boolean context (a selection): non-zero is true, and so
+     * is NaN.
+     *
+     * @throws ExpressionException an entry divides an integer by zero, indexes past an array's end or shifts by too
+     *                             much; the message names the entry
+     * @throws IllegalArgumentException the batch lacks a branch of {@link #branches()} or holds it with another type
+     */
+    public boolean[] evaluateMask(Columns batch) throws ExpressionException {
+        int n = Math.toIntExact(batch.entries());
+        boolean[] out = new boolean[n];
+        Object[] values = new Object[branches.size()];
+        int[][] offsets = new int[branches.size()][];
+        bind(batch, n, values, offsets);
+        try {
+            kernel.mask(values, offsets, n, out);
+        } catch (EvaluationFailure f) {
+            throw f.toException(source, batch.firstEntry());
+        }
+        return out;
+    }
+
+    /**
+     * The expression of every entry of the batch, as a scalar column of {@link #resultType()} (a new branch to
+     * write, say).
+     *
+     * @throws ExpressionException as {@link #evaluateMask}
+     */
+    public Column evaluate(Columns batch, String columnName) throws ExpressionException {
+        int n = Math.toIntExact(batch.entries());
+        Object out = switch (resultType) {
+            case BOOL -> new boolean[n];
+            case INT8, UINT8 -> new byte[n];
+            case INT16, UINT16 -> new short[n];
+            case INT32, UINT32 -> new int[n];
+            case INT64, UINT64 -> new long[n];
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case STRING -> throw new IllegalStateException("expressions never have strings as values");
+        };
+        Object[] values = new Object[branches.size()];
+        int[][] offsets = new int[branches.size()][];
+        bind(batch, n, values, offsets);
+        try {
+            kernel.values(values, offsets, n, out);
+        } catch (EvaluationFailure f) {
+            throw f.toException(source, batch.firstEntry());
+        }
+        return new Column(columnName, resultType, Shape.SCALAR, out, null, 1);
+    }
+
+    /** Checks the batch's columns against the schema the expression was compiled for, and hands out their arrays. */
+    private void bind(Columns batch, int n, Object[] values, int[][] offsets) {
+        for (BranchRef b : branches) {
+            Column c = batch.columns().get(b.name());
+            if (c == null) {
+                throw new IllegalArgumentException("expression '" + source + "' reads branch '" + b.name()
+                        + "', which the batch lacks; it has " + batch.columns().keySet());
+            }
+            ColumnType want = b.column();
+            boolean sameLayout = c.shape() == want.shape()
+                    && (want.shape() != Shape.FIXED || c.fixedLength() == want.fixedLength());
+            if (c.type() != want.type() || !sameLayout) {
+                throw new IllegalArgumentException("expression '" + source + "' was compiled for branch '" + b.name()
+                        + "' as " + want.describe() + ", but the batch holds "
+                        + new ColumnType(c.type(), c.shape(), c.fixedLength()).describe());
+            }
+            if (c.entries() != n) {
+                throw new IllegalArgumentException("column '" + b.name() + "' has " + c.entries()
+                        + " entries, the batch " + n);
+            }
+            values[b.index()] = c.values();
+            offsets[b.index()] = c.offsets();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source + " (" + CTypes.name(resultType) + ")";
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.tauml.pipeline.expr;
+
+import static io.github.tauml.pipeline.expr.CTypes.common;
+import static io.github.tauml.pipeline.expr.CTypes.isFloating;
+import static io.github.tauml.pipeline.expr.CTypes.name;
+import static io.github.tauml.pipeline.expr.CTypes.promote;
+import static io.github.tauml.pipeline.expr.Node.convert;
+
+import io.github.tauml.pipeline.expr.Node.Call;
+import io.github.tauml.pipeline.expr.Node.Constant;
+import io.github.tauml.rootio.tree.LeafType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The functions an expression may call, typed as overload resolution types them in C++.
+ *
+ * <p>{@code std::} functions, also without the prefix (ROOT's interpreter has {@code using namespace std}): float
+ * arguments give float results, integer arguments are converted to double ({@code std::abs} keeps int and long long).
+ * {@code TMath::} functions follow ROOT's declarations: they take and return Double_t, except Abs, Min and Max which
+ * have overloads per type, and IsNaN which returns Int_t.
+ *
+ * <p>Where C++ would reject a call as ambiguous we are lenient, and say so in the documentation of
+ * {@link Expression}: min and max with arguments of different types convert both to their common type (as if
+ * {@code std::min<double>(i, x)} had been written), and TMath functions taking Double_t accept any argument.
+ * {@code abs} of an unsigned type stays an error, since the call means nothing.
+ */
+final class Functions {
+    /** The cmath functions of one argument: a float gives a float, an integer or a double a double. */
+    private static final Map<String, MathFunction> STD_UNARY = Map.ofEntries(
+            Map.entry("sqrt", MathFunction.SQRT), Map.entry("exp", MathFunction.EXP),
+            Map.entry("log", MathFunction.LOG), Map.entry("log10", MathFunction.LOG10),
+            Map.entry("sin", MathFunction.SIN), Map.entry("cos", MathFunction.COS), Map.entry("tan", MathFunction.TAN),
+            Map.entry("asin", MathFunction.ASIN), Map.entry("acos", MathFunction.ACOS),
+            Map.entry("atan", MathFunction.ATAN), Map.entry("sinh", MathFunction.SINH),
+            Map.entry("cosh", MathFunction.COSH), Map.entry("tanh", MathFunction.TANH),
+            Map.entry("floor", MathFunction.FLOOR), Map.entry("ceil", MathFunction.CEIL),
+            Map.entry("round", MathFunction.ROUND));
+    /** TMath's functions of one Double_t, returning Double_t. */
+    private static final Map<String, MathFunction> TMATH_UNARY = Map.ofEntries(
+            Map.entry("Sqrt", MathFunction.SQRT), Map.entry("Exp", MathFunction.EXP),
+            Map.entry("Log", MathFunction.LOG), Map.entry("Log10", MathFunction.LOG10),
+            Map.entry("Sin", MathFunction.SIN), Map.entry("Cos", MathFunction.COS), Map.entry("Tan", MathFunction.TAN),
+            Map.entry("ASin", MathFunction.TMATH_ASIN), Map.entry("ACos", MathFunction.TMATH_ACOS),
+            Map.entry("ATan", MathFunction.ATAN), Map.entry("SinH", MathFunction.SINH),
+            Map.entry("CosH", MathFunction.COSH), Map.entry("TanH", MathFunction.TANH),
+            Map.entry("Floor", MathFunction.FLOOR), Map.entry("Ceil", MathFunction.CEIL));
+    /** Every spelling (bare, std:: and TMath::) and its number of arguments, sorted. */
+    private static final Map<String, Integer> ARITY = arities();
+
+    private static Map<String, Integer> arities() {
+        Map<String, Integer> std = new TreeMap<>();
+        STD_UNARY.keySet().forEach(s -> std.put(s, 1));
+        List.of("abs", "fabs", "isnan", "isinf").forEach(s -> std.put(s, 1));
+        List.of("pow", "atan2", "hypot", "min", "max").forEach(s -> std.put(s, 2));
+        Map<String, Integer> all = new TreeMap<>(std);
+        std.forEach((s, n) -> all.put("std::" + s, n));
+        TMATH_UNARY.keySet().forEach(s -> all.put("TMath::" + s, 1));
+        List.of("Abs", "IsNaN").forEach(s -> all.put("TMath::" + s, 1));
+        List.of("Power", "ATan2", "Hypot", "Min", "Max").forEach(s -> all.put("TMath::" + s, 2));
+        all.put("TMath::Pi", 0);
+        return all;
+    }
+
+    private Functions() {
+    }
+
+    /** The call of {@code name} (as written, with its namespace) on {@code args}. */
+    static Node call(String name, List<Node> args, int position) {
+        Integer arity = ARITY.get(name);
+        if (arity == null) {
+            String close = Suggestions.didYouMean(name, ARITY.keySet());
+            throw new CompileFailure("unknown function '" + name + "'" + (close.isEmpty()
+                    ? "; known functions: " + knownFunctions() : close), position);
+        }
+        if (args.size() != arity) {
+            throw new CompileFailure(name + " takes " + (arity == 0 ? "no arguments" : arity == 1 ? "1 argument"
+                    : arity + " arguments") + ", got " + args.size(), position);
+        }
+        return name.startsWith("TMath::")
+                ? tmath(name, name.substring("TMath::".length()), args, position)
+                : std(name, name.startsWith("std::") ? name.substring("std::".length()) : name, args, position);
+    }
+
+    /** Every function once: the std ones without their optional prefix, then TMath's. */
+    private static String knownFunctions() {
+        List<String> bare = ARITY.keySet().stream().filter(s -> !s.contains("::")).toList();
+        List<String> tmath = ARITY.keySet().stream().filter(s -> s.startsWith("TMath::")).toList();
+        return String.join(", ", bare) + " (also with std::), " + String.join(", ", tmath);
+    }
+
+    private static Node std(String name, String base, List<Node> args, int position) {
+        Node x = args.get(0);
+        LeafType t = x.type();
+        MathFunction unary = STD_UNARY.get(base);
+        if (unary != null) {
+            return sameOrDouble(unary, x, position);
+        }
+        return switch (base) {
+            case "abs" -> abs(name, x, position, false);
+            case "fabs" -> sameOrDouble(MathFunction.ABS, x, position);
+            case "isnan" -> new Call(MathFunction.ISNAN, args, LeafType.BOOL, position);
+            case "isinf" -> new Call(MathFunction.ISINF, args, LeafType.BOOL, position);
+            case "pow" -> floatOrDouble(MathFunction.POW, args, position);
+            case "atan2" -> floatOrDouble(MathFunction.ATAN2, args, position);
+            case "hypot" -> floatOrDouble(MathFunction.HYPOT, args, position);
+            // std::min is a template on one type T: two arguments of the same type keep it, even bool or short.
+            case "min" -> minMax(MathFunction.MIN, args, sameOrCommon(args), position);
+            case "max" -> minMax(MathFunction.MAX, args, sameOrCommon(args), position);
+            default -> throw new IllegalStateException("no typing for " + name + " of " + name(t));
+        };
+    }
+
+    private static Node tmath(String name, String base, List<Node> args, int position) {
+        MathFunction unary = TMATH_UNARY.get(base);
+        if (unary != null) {
+            return new Call(unary, toDouble(args), LeafType.FLOAT64, position);
+        }
+        return switch (base) {
+            case "Pi" -> new Constant(LeafType.FLOAT64, Math.PI, position);
+            case "Abs" -> abs(name, args.get(0), position, true);
+            case "IsNaN" -> {
+                Node x = args.get(0);
+                yield new Call(MathFunction.ISNAN, List.of(x.type() == LeafType.FLOAT32 ? x
+                        : convert(x, LeafType.FLOAT64)), LeafType.INT32, position);
+            }
+            case "Power" -> new Call(MathFunction.POW, toDouble(args), LeafType.FLOAT64, position);
+            case "ATan2" -> new Call(MathFunction.TMATH_ATAN2, toDouble(args), LeafType.FLOAT64, position);
+            case "Hypot" -> new Call(MathFunction.HYPOT, toDouble(args), LeafType.FLOAT64, position);
+            case "Min" -> minMax(MathFunction.TMATH_MIN, args, tmathMinMaxType(args), position);
+            case "Max" -> minMax(MathFunction.TMATH_MAX, args, tmathMinMaxType(args), position);
+            default -> throw new IllegalStateException("no typing for " + name);
+        };
+    }
+
+    /**
+     * std::abs has int, long long, float and double overloads (smaller types promote to int); TMath::Abs also has a
+     * Short_t one. Unsigned arguments match no overload better than another: C++ rejects the call as ambiguous.
+     */
+    private static Node abs(String name, Node x, int position, boolean hasShortOverload) {
+        LeafType t = x.type();
+        if (isFloating(t)) {
+            return new Call(MathFunction.ABS, List.of(x), t, position);
+        }
+        if (hasShortOverload && t == LeafType.INT16) {
+            return new Call(MathFunction.ABS, List.of(x), t, position);
+        }
+        LeafType p = promote(t);
+        if (p.isUnsigned()) {
+            throw new CompileFailure(name + "(" + name(t) + ") is ambiguous in C++: no overload takes an unsigned type",
+                    position);
+        }
+        return new Call(MathFunction.ABS, List.of(convert(x, p)), p, position);
+    }
+
+    /** The cmath pattern for one argument: float gives float, double and integers give double. */
+    private static Node sameOrDouble(MathFunction f, Node x, int position) {
+        LeafType t = isFloating(x.type()) ? x.type() : LeafType.FLOAT64;
+        return new Call(f, List.of(convert(x, t)), t, position);
+    }
+
+    /** The cmath pattern for two arguments: float only if both are float. */
+    private static Node floatOrDouble(MathFunction f, List<Node> args, int position) {
+        boolean floats = args.get(0).type() == LeafType.FLOAT32 && args.get(1).type() == LeafType.FLOAT32;
+        LeafType t = floats ? LeafType.FLOAT32 : LeafType.FLOAT64;
+        return new Call(f, List.of(convert(args.get(0), t), convert(args.get(1), t)), t, position);
+    }
+
+    private static LeafType sameOrCommon(List<Node> args) {
+        LeafType a = args.get(0).type();
+        LeafType b = args.get(1).type();
+        return a == b ? a : common(a, b);
+    }
+
+    /** TMath::Min/Max overloads exist from Short_t up; bool and char arguments promote to the Int_t one. */
+    private static LeafType tmathMinMaxType(List<Node> args) {
+        LeafType t = sameOrCommon(args);
+        return t == LeafType.BOOL || t == LeafType.INT8 || t == LeafType.UINT8 ? LeafType.INT32 : t;
+    }
+
+    private static Node minMax(MathFunction f, List<Node> args, LeafType t, int position) {
+        return new Call(f, List.of(convert(args.get(0), t), convert(args.get(1), t)), t, position);
+    }
+
+    private static List<Node> toDouble(List<Node> args) {
+        List<Node> out = new ArrayList<>();
+        for (Node a : args) {
+            out.add(convert(a, LeafType.FLOAT64));
+        }
+        return out;
+    }
+}
