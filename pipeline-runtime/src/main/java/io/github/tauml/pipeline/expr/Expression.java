@@ -154,16 +154,10 @@ public final class Expression {
      */
     public Column evaluate(Columns batch, String columnName) throws ExpressionException {
         int n = Math.toIntExact(batch.entries());
-        Object out = switch (resultType) {
-            case BOOL -> new boolean[n];
-            case INT8, UINT8 -> new byte[n];
-            case INT16, UINT16 -> new short[n];
-            case INT32, UINT32 -> new int[n];
-            case INT64, UINT64 -> new long[n];
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case STRING -> throw new IllegalStateException("expressions never have strings as values");
-        };
+        if (resultType == LeafType.STRING) {
+            throw new IllegalStateException("expressions never have strings as values");
+        }
+        Object out = Column.newArray(resultType, n);
         Object[] values = new Object[branches.size()];
         int[][] offsets = new int[branches.size()][];
         bind(batch, n, values, offsets);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tauml.pipeline.inspect.InspectException.Subject;
 import io.github.tauml.pipeline.inspect.InspectRequest.Format;
+import io.github.tauml.rootio.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

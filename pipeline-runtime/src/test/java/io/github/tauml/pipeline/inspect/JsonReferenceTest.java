@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tauml.pipeline.inspect.InspectRequest.Format;
+import io.github.tauml.rootio.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;

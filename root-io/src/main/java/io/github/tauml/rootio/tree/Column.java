@@ -228,7 +228,8 @@ public final class Column {
         return new Column(name, type, shape, out, offsets, fixedLength);
     }
 
-    static Object newArray(LeafType type, int n) {
+    /** A zeroed primitive array of {@code n} values of the Java type that holds {@code type}. */
+    public static Object newArray(LeafType type, int n) {
         return switch (type) {
             case BOOL -> new boolean[n];
             case INT8, UINT8 -> new byte[n];
