@@ -51,23 +51,69 @@ public final class Skim {
         return new Skim(request, log).run();
     }
 
+    /**
+     * What {@link #run} would do, worked out without writing anything: the inputs are resolved, the first one is
+     * opened, and every expression (computed columns and selection) is compiled against its branches. A build that
+     * declares several samples validates all of them first, so that a bad cut in the last sample fails before the
+     * first one is written.
+     *
+     * @param inputs        the input files, in the order they would be read
+     * @param outputColumns the branches the output would hold, in order
+     * @param notes         things the user should know (branches that could not be copied)
+     */
+    public record Validation(List<Path> inputs, List<String> outputColumns, List<String> notes) {
+        public Validation {
+            inputs = List.copyOf(inputs);
+            outputColumns = List.copyOf(outputColumns);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Checks a request as {@link #run} would before reading any entry, and writes nothing.
+     *
+     * @throws SkimException the request cannot run; {@link SkimException#element()} names the part at fault
+     * @throws IOException   the first input cannot be read
+     */
+    public static Validation validate(SkimRequest request) throws SkimException, IOException {
+        Skim skim = new Skim(request, s -> { });
+        List<Path> files = skim.inputs();
+        Plan plan = skim.plan(files);
+        return new Validation(files, plan.outputs().stream().map(BranchSpec::name).toList(), plan.notes());
+    }
+
     /** What the stage will do, resolved against the first input: columns to read, compute and write. */
     private record Plan(List<Branch> copied, List<String> read, List<Expression> computed, Expression selection,
                         List<BranchSpec> outputs, List<String> notes) {
     }
 
-    private SkimResult run() throws SkimException, IOException {
-        long start = System.nanoTime();
+    private List<Path> inputs() throws SkimException {
         List<Path> files;
         try {
             files = InputFiles.resolve(request.baseDirectory(), request.inputs(), request.inputPrefix());
         } catch (InputFiles.InputException e) {
             throw new SkimException("inputs", request.sample() + ": " + e.getMessage());
         }
-        Plan plan;
-        try (RootFile first = RootFile.open(files.get(0))) {
-            plan = plan(tree(first, request.inputTree(), "inputTree"));
+        Path output = request.output().toAbsolutePath().normalize();
+        for (Path f : files) {
+            if (f.toAbsolutePath().normalize().equals(output)) {
+                throw new SkimException("output", request.sample() + ": the output " + output + " is also an input;"
+                        + " the skim would replace the file it reads");
+            }
         }
+        return files;
+    }
+
+    private Plan plan(List<Path> files) throws SkimException, IOException {
+        try (RootFile first = RootFile.open(files.get(0))) {
+            return plan(tree(first, request.inputTree(), "inputTree"));
+        }
+    }
+
+    private SkimResult run() throws SkimException, IOException {
+        long start = System.nanoTime();
+        List<Path> files = inputs();
+        Plan plan = plan(files);
         Files.createDirectories(request.output().toAbsolutePath().getParent());
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
         long read = 0;
@@ -146,7 +192,9 @@ public final class Skim {
         try {
             filter = ColumnFilter.of(request.include(), request.exclude());
         } catch (IllegalArgumentException e) {
-            throw new SkimException("include", request.sample() + ": " + e.getMessage());
+            // ColumnFilter names the list the bad pattern is in.
+            String element = e.getMessage().startsWith("exclude") ? "exclude" : "include";
+            throw new SkimException(element, request.sample() + ": " + e.getMessage());
         }
         List<String> available = new ArrayList<>(tree.branches().stream().map(Branch::name).toList());
         available.addAll(computedNames);
@@ -265,16 +313,20 @@ public final class Skim {
             if (request.tauType() != null) {
                 cols.put(request.tauType(), TauType.compute(request.tauType(), cols));
             }
-            int k = 0;
-            for (ComputedColumn def : request.columns()) {
-                Expression e = plan.computed().get(k++);
-                cols.put(def.name(), e.evaluate(new Columns(batch.firstEntry(), batch.entries(), cols), def.name()));
-            }
-        } catch (ExpressionException e) {
-            throw new SkimException("columns", request.sample() + ": " + path + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new SkimException("tauType", request.sample() + ": " + path + ", entries from "
                     + batch.firstEntry() + ": " + e.getMessage(), e);
+        }
+        int k = 0;
+        for (ComputedColumn def : request.columns()) {
+            Expression e = plan.computed().get(k++);
+            try {
+                cols.put(def.name(), e.evaluate(new Columns(batch.firstEntry(), batch.entries(), cols), def.name()));
+            } catch (ExpressionException ex) {
+                String element = "columns/" + def.name();
+                throw new SkimException(element, request.sample() + ": " + path + ": " + element + ": "
+                        + ex.getMessage(), ex);
+            }
         }
         int n = (int) batch.entries();
         boolean[] mask;

@@ -242,6 +242,29 @@ class SkimTest {
     }
 
     @Test
+    void validateCompilesEverythingAgainstTheFirstInputAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("validated/DY_taus.root");
+        Skim.Validation v = Skim.validate(request("DY_taus", List.of(dy.toString()), REFERENCE + " && mytauType==2",
+                "mytauType", List.of(new ComputedColumn("pt2", "tau_pt * tau_pt")), List.of("^tau_p", "mytauType",
+                "pt2"), List.of(), null, null, out));
+        assertThat(v.inputs()).containsExactly(dy);
+        assertThat(v.outputColumns()).contains("tau_pt", "tau_phi", "mytauType", "pt2").doesNotContain("evt");
+        assertThat(out.getParent()).doesNotExist();
+        assertThatThrownBy(() -> Skim.validate(request("DY_taus", List.of(dy.toString()), "mytauType==2 && tau_ptt>20",
+                "mytauType", List.of(), List.of(), List.of(), null, null, out)))
+                .isInstanceOf(SkimException.class)
+                .hasMessageContaining("mytauType==2 && tau_ptt>20\n                ^")
+                .extracting(e -> ((SkimException) e).element()).isEqualTo("selection");
+        assertThatThrownBy(() -> Skim.validate(simple(List.of(dy.toString()), "", dy)))
+                .hasMessageContaining("also an input")
+                .extracting(e -> ((SkimException) e).element()).isEqualTo("output");
+        assertThatThrownBy(() -> Skim.validate(request("s", List.of(dy.toString()), "", null, List.of(), List.of(),
+                List.of("^tau_(("), null, null, out)))
+                .extracting(e -> ((SkimException) e).element()).isEqualTo("exclude");
+        assertThat(out.getParent()).doesNotExist();
+    }
+
+    @Test
     void realFixtureWithJaggedElementAccessAgreesWithJsroot() throws Exception {
         Path hzz = Fixtures.file("uproot-HZZ.root");
         String cut = "NJet > 0 && Jet_Px[0] > 10 || NMuon >= 2 && Muon_Px[1] > 20";

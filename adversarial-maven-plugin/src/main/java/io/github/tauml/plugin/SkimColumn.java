@@ -1,0 +1,33 @@
+package io.github.tauml.plugin;
+
+/**
+ * A computed column of the {@code skim} goal, {@code <column><name>pt2</name><expression>tau_pt*tau_pt</expression>
+ * </column>}: a ROOT C++ expression over the input branches (and the columns defined before it), evaluated before the
+ * selection, usable in it, and written to the output with the expression's C++ type.
+ */
+public class SkimColumn {
+    /** The new branch's name. */
+    private String name;
+
+    /** A ROOT C++ expression, e.g. {@code tau_pt / tau_mass}. */
+    private String expression;
+
+    public SkimColumn() {
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getExpression() {
+        return expression;
+    }
+
+    public void setExpression(String expression) {
+        this.expression = expression;
+    }
+}
