@@ -186,7 +186,8 @@ public class SkimMojo extends AbstractMojo {
             throw new MojoFailureException("<inputTree> (adversarial.skim.inputTree) is empty.\nFix: name the tree to"
                     + " skim, e.g. taus.");
         }
-        if (computeTauType && blank(tauType)) {
+        boolean anyTauType = computeTauType || (samples != null && samples.stream().anyMatch(this::computesTauType));
+        if (anyTauType && blank(tauType)) {
             throw new MojoFailureException("<tauType> (adversarial.skim.tauType) is empty.\nFix: name the column,"
                     + " e.g. mytauType, or set <computeTauType>false</computeTauType>.");
         }
@@ -232,8 +233,8 @@ public class SkimMojo extends AbstractMojo {
             String cut = blank(s.getCut()) ? "" : s.getCut().trim();
             SkimRequest request = new SkimRequest(name, base, inputs, blank(inputPrefix) ? null : inputPrefix,
                     inputTree.trim(), blank(outputTree) ? null : outputTree.trim(), and(sel, cut),
-                    computeTauType ? tauType.trim() : null, cols, list(include), list(exclude), list(otherTrees),
-                    in, outRange, output, algorithm, compressionLevel, n);
+                    computesTauType(s) ? tauType.trim() : null, cols, list(include), list(exclude),
+                    list(otherTrees), in, outRange, output, algorithm, compressionLevel, n);
             out.add(new Declared(s, name, sel, cut, request));
         }
         return out;
@@ -457,5 +458,9 @@ public class SkimMojo extends AbstractMojo {
 
     private static String oneLine(String s) {
         return s.trim().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private boolean computesTauType(SkimSample sample) {
+        return sample.getComputeTauType() != null ? sample.getComputeTauType() : computeTauType;
     }
 }

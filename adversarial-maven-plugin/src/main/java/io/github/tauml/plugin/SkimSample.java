@@ -37,7 +37,18 @@ public class SkimSample {
     /** The output ROOT file; empty: {@code <outputDirectory>/<name>.root}. */
     private File output;
 
+    /** Overrides the goal's {@code <computeTauType>} for this sample (data has no generator truth to match). */
+    private Boolean computeTauType;
+
     public SkimSample() {
+    }
+
+    public Boolean getComputeTauType() {
+        return computeTauType;
+    }
+
+    public void setComputeTauType(Boolean computeTauType) {
+        this.computeTauType = computeTauType;
     }
 
     public String getName() {
