@@ -195,12 +195,29 @@ public final class RootFile implements AutoCloseable {
 
     /** Raw bytes of a record; a range outside the file names what was being read. */
     public byte[] record(long seek, int len, String what) throws IOException {
+        checkRecord(seek, len, what);
+        return source.read(seek, len);
+    }
+
+    /**
+     * Raw bytes of a record into {@code dst[0, len)}, for readers that reuse one buffer; a range outside the file
+     * names what was being read.
+     */
+    public void record(long seek, int len, String what, byte[] dst) throws IOException {
+        checkRecord(seek, len, what);
+        if (len > dst.length) {
+            throw new IllegalArgumentException("a " + len + "-byte record does not fit a " + dst.length
+                    + "-byte buffer");
+        }
+        source.read(seek, dst, 0, len);
+    }
+
+    private void checkRecord(long seek, int len, String what) throws RootIOException {
         long available = source.size() - seek;
         if (seek < 0 || len < 0 || len > available) {
             throw RootIOException.of(path(), what, "record at byte " + seek + " of " + len
                     + " bytes lies beyond the end of the file (" + source.size() + " bytes): truncated or corrupt");
         }
-        return source.read(seek, len);
     }
 
     Directory openDirectory(Key key, String path) throws IOException {

@@ -33,6 +33,51 @@ class ColumnTest {
     }
 
     @Test
+    void selectAgreesWithEntryByEntryCopiesForEveryShapeAndMask() {
+        java.util.Random r = new java.util.Random(5);
+        ColumnBuilder vb = ColumnBuilder.vector("v", LeafType.INT32, 2);
+        float[] scalar = new float[50];
+        String[] strings = new String[50];
+        long[] fixed = new long[100];
+        for (int i = 0; i < 50; i++) {
+            for (int j = 0; j < i % 4; j++) {
+                vb.add(i * 10 + j);
+            }
+            vb.endEntry();
+            scalar[i] = i;
+            strings[i] = "s" + i;
+            fixed[2 * i] = i;
+            fixed[2 * i + 1] = -i;
+        }
+        List<Column> columns = List.of(vb.build(), new Column("f", LeafType.FLOAT32, Shape.SCALAR, scalar, null, 1),
+                new Column("s", LeafType.STRING, Shape.STRING, strings, null, 1),
+                new Column("l", LeafType.INT64, Shape.FIXED, fixed, null, 2));
+        for (int round = 0; round < 200; round++) {
+            boolean[] mask = new boolean[50];
+            double p = round % 5 / 4.0;
+            for (int i = 0; i < 50; i++) {
+                mask[i] = r.nextDouble() < p;
+            }
+            for (Column c : columns) {
+                Column s = c.select(mask);
+                List<Column> parts = new java.util.ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    if (mask[i]) {
+                        parts.add(c.slice(i, i + 1));
+                    }
+                }
+                int kept = parts.size();
+                assertThat(s.entries()).isEqualTo(kept);
+                if (kept > 0) {
+                    Column expected = Column.concat(c.name(), c.type(), c.shape(), c.fixedLength(), parts);
+                    assertThat(s.values()).isEqualTo(expected.values());
+                    assertThat(s.offsets()).isEqualTo(expected.offsets());
+                }
+            }
+        }
+    }
+
+    @Test
     void concatAndSliceRoundTrip() {
         ColumnBuilder b = ColumnBuilder.vector("v", LeafType.INT32, 2);
         for (int i = 0; i < 10; i++) {

@@ -47,6 +47,49 @@ public final class Codec {
         }
         checkChunkSizes(src, off, len, objlen);
         byte[] out = new byte[objlen];
+        decompressChunks(src, off, len, out, 0, objlen);
+        return out;
+    }
+
+    /**
+     * As {@link #decompress(byte[], int, int, int)}, into {@code dst[dstOff, dstOff+objlen)}: readers that decode
+     * the bytes right away reuse one buffer instead of allocating one per record.
+     *
+     * @throws IllegalArgumentException when {@code dst} has no room for {@code objlen} bytes at {@code dstOff}
+     */
+    public void decompress(byte[] src, int off, int len, byte[] dst, int dstOff, int objlen)
+            throws CompressionException {
+        if (objlen < 0) {
+            throw new CompressionException("negative uncompressed size " + objlen);
+        }
+        if (dstOff < 0 || objlen > dst.length - dstOff) {
+            throw new IllegalArgumentException("no room for " + objlen + " bytes at " + dstOff + " in a buffer of "
+                    + dst.length);
+        }
+        if (len == objlen) {
+            System.arraycopy(src, off, dst, dstOff, len);
+            return;
+        }
+        checkChunkSizes(src, off, len, objlen);
+        decompressChunks(src, off, len, dst, dstOff, objlen);
+    }
+
+    /**
+     * Checks that the chunk headers of {@code src[off, off+len)} add up to {@code objlen} uncompressed bytes, without
+     * decompressing: a reader calls it before growing a buffer to a size that a corrupt key may claim.
+     */
+    public static void checkSizes(byte[] src, int off, int len, int objlen) throws CompressionException {
+        if (objlen < 0) {
+            throw new CompressionException("negative uncompressed size " + objlen);
+        }
+        if (len != objlen) {
+            checkChunkSizes(src, off, len, objlen);
+        }
+    }
+
+    /** The chunk loop; the sizes were checked by {@link #checkChunkSizes}. */
+    private void decompressChunks(byte[] src, int off, int len, byte[] out, int outOff, int objlen)
+            throws CompressionException {
         int in = off;
         int end = off + len;
         int outPos = 0;
@@ -55,36 +98,46 @@ public final class Codec {
                 throw new CompressionException("record ends after " + outPos + " of " + objlen
                         + " uncompressed bytes, inside a chunk header");
             }
-            String tag = new String(new char[] {(char) (src[in] & 0xFF), (char) (src[in + 1] & 0xFF)});
             int csize = le24(src, in + 3);
             int usize = le24(src, in + 6);
             int block = in + HEADER;
             if (block + csize > end) {
-                throw new CompressionException("chunk '" + tag + "' claims " + csize + " compressed bytes but only "
-                        + (end - block) + " remain in the record");
+                throw new CompressionException("chunk '" + tag(src, in) + "' claims " + csize + " compressed bytes "
+                        + "but only " + (end - block) + " remain in the record");
             }
             if (usize > objlen - outPos) {
-                throw new CompressionException("chunk '" + tag + "' claims " + usize + " uncompressed bytes but the "
-                        + "record has room for " + (objlen - outPos) + " more (objlen " + objlen + ")");
+                throw new CompressionException("chunk '" + tag(src, in) + "' claims " + usize + " uncompressed bytes "
+                        + "but the record has room for " + (objlen - outPos) + " more (objlen " + objlen + ")");
             }
-            int got = switch (tag) {
-                case "ZL" -> inflate(src, block, csize, out, outPos, usize);
-                case "XZ" -> unxz(src, block, csize, out, outPos, usize);
-                case "L4" -> unlz4(src, block, csize, out, outPos, usize);
-                case "ZS" -> unzstd(src, block, csize, out, outPos, usize);
-                case "CS" -> throw new CompressionException(
+            int a = src[in] & 0xFF;
+            int b = src[in + 1] & 0xFF;
+            int got;
+            if (a == 'Z' && b == 'L') {
+                got = inflate(src, block, csize, out, outOff + outPos, usize);
+            } else if (a == 'L' && b == '4') {
+                got = unlz4(src, block, csize, out, outOff + outPos, usize);
+            } else if (a == 'Z' && b == 'S') {
+                got = unzstd(src, block, csize, out, outOff + outPos, usize);
+            } else if (a == 'X' && b == 'Z') {
+                got = unxz(src, block, csize, out, outOff + outPos, usize);
+            } else if (a == 'C' && b == 'S') {
+                throw new CompressionException(
                         "chunk uses ROOT's pre-5.x 'CS' algorithm, which this reader does not support");
-                default -> throw new CompressionException(String.format(
+            } else {
+                throw new CompressionException(String.format(
                         "unknown compression tag 0x%02x%02x at chunk offset %d", src[in], src[in + 1], in - off));
-            };
+            }
             if (got != usize) {
-                throw new CompressionException("chunk '" + tag + "' decompressed to " + got + " bytes but its header "
-                        + "says " + usize);
+                throw new CompressionException("chunk '" + tag(src, in) + "' decompressed to " + got + " bytes but "
+                        + "its header says " + usize);
             }
             outPos += usize;
             in = block + csize;
         }
-        return out;
+    }
+
+    private static String tag(byte[] src, int in) {
+        return new String(new char[] {(char) (src[in] & 0xFF), (char) (src[in + 1] & 0xFF)});
     }
 
     /**

@@ -29,12 +29,18 @@ public final class FileSource implements AutoCloseable {
 
     /** Reads exactly {@code len} bytes at {@code pos}; a range past the end of the file is a truncated file. */
     public byte[] read(long pos, int len) throws IOException {
+        byte[] out = new byte[Math.max(0, len)];
+        read(pos, out, 0, len);
+        return out;
+    }
+
+    /** Reads exactly {@code len} bytes at {@code pos} into {@code dst[off, off+len)}, in one positional read. */
+    public void read(long pos, byte[] dst, int off, int len) throws IOException {
         if (pos < 0 || len < 0 || pos + len > size) {
             throw RootIOException.of(path, null, "bytes [" + pos + ", " + (pos + (long) len)
                     + ") lie beyond the end of the file (" + size + " bytes): truncated, or a record header is corrupt");
         }
-        byte[] out = new byte[len];
-        ByteBuffer bb = ByteBuffer.wrap(out);
+        ByteBuffer bb = ByteBuffer.wrap(dst, off, len);
         long p = pos;
         while (bb.hasRemaining()) {
             int n = channel.read(bb, p);
@@ -43,7 +49,6 @@ public final class FileSource implements AutoCloseable {
             }
             p += n;
         }
-        return out;
     }
 
     @Override

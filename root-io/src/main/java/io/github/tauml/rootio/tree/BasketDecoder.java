@@ -8,17 +8,96 @@ import io.github.tauml.rootio.compress.CompressionException;
 import io.github.tauml.rootio.io.RBuffer;
 import java.io.IOException;
 
-/** Turns one basket into a column: reads its record, decompresses it and interprets the bytes by branch shape. */
+/**
+ * Turns one basket into a column: reads its record, decompresses it and interprets the bytes by branch shape.
+ * A {@link Scratch} carries the record and decompression buffers from one basket to the next, so a branch read
+ * allocates them once; the values are always decoded into new arrays, never left in the scratch buffers.
+ */
 final class BasketDecoder {
     private static final int STL_HEADER = 10; // byte count (4), version (2), size (4)
     private static final ThreadLocal<Codec> CODEC = ThreadLocal.withInitial(Codec::new);
+    private static final byte[] EMPTY = new byte[0];
 
     private BasketDecoder() {
     }
 
+    /** Buffers reused from basket to basket by one reader (one thread at a time). */
+    static final class Scratch {
+        private byte[] record = EMPTY;
+        private byte[] data = EMPTY;
+
+        /** {@code b} if it holds {@code n} bytes, else a new buffer of at least {@code n} (doubling). */
+        private static byte[] grow(byte[] b, int n) {
+            if (b.length >= n) {
+                return b;
+            }
+            return new byte[(int) Math.max(n, Math.min(2L * b.length, Integer.MAX_VALUE - 8))];
+        }
+    }
+
+    /**
+     * A basket's bytes, read and decompressed: the entries are {@code data[off, off+len)}; entry offsets (record
+     * positions, as ROOT stores them) or null; {@code data} may be a scratch buffer, valid until the next load.
+     */
+    record Payload(byte[] data, int off, int len, int keylen, int[] entryOffsets, int entries) {
+    }
+
     static Column decode(RootFile file, String treeName, Branch br, Basket bk) throws IOException {
-        String where = "tree '" + treeName + "', branch '" + br.name() + "', basket " + bk.index() + " (entries "
+        return decode(file, treeName, br, bk, new Scratch());
+    }
+
+    static Column decode(RootFile file, String treeName, Branch br, Basket bk, Scratch scratch) throws IOException {
+        Payload p = load(file, treeName, br, bk, scratch);
+        try {
+            return interpret(br, p.data, p.off, p.len, p.keylen, p.entryOffsets, p.entries);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw RootIOException.of(file.path(), where(treeName, br, bk), "basket content does not match a "
+                    + br.typeName() + " branch", e);
+        }
+    }
+
+    /**
+     * Entries [from, to) of a scalar or fixed-size basket straight into {@code out} at {@code outPos} (flattened
+     * values), without an intermediate column.
+     */
+    static void decodeInto(RootFile file, String treeName, Branch br, Basket bk, Scratch scratch, int from, int to,
+                           Object out, int outPos) throws IOException {
+        decodeInto(file, treeName, br, bk, load(file, treeName, br, bk, scratch), from, to, out, outPos);
+    }
+
+    /** As above, from a payload already loaded. */
+    static void decodeInto(RootFile file, String treeName, Branch br, Basket bk, Payload p, int from, int to,
+                           Object out, int outPos) throws IOException {
+        try {
+            checkFixedWidth(br, p.len, p.entries);
+            int per = br.fixedLength();
+            Values.decode(br.type(), p.data, p.off + from * per * br.type().width(), (to - from) * per, out, outPos);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw RootIOException.of(file.path(), where(treeName, br, bk), "basket content does not match a "
+                    + br.typeName() + " branch", e);
+        }
+    }
+
+    static boolean isFixedWidth(Branch br) {
+        return (br.shape() == Shape.SCALAR || br.shape() == Shape.FIXED) && br.type() != null
+                && br.type() != LeafType.STRING;
+    }
+
+    private static void checkFixedWidth(Branch br, int len, int n) {
+        long count = (long) n * br.fixedLength();
+        if (count * br.type().width() != len) {
+            throw new IllegalArgumentException(n + " entries of " + br.fixedLength() + " x " + br.type().width()
+                    + " bytes need " + (count * br.type().width()) + " bytes, the basket has " + len);
+        }
+    }
+
+    private static String where(String treeName, Branch br, Basket bk) {
+        return "tree '" + treeName + "', branch '" + br.name() + "', basket " + bk.index() + " (entries "
                 + bk.firstEntry() + ".." + (bk.endEntry() - 1) + ")";
+    }
+
+    /** Reads, checks and decompresses one basket. */
+    static Payload load(RootFile file, String treeName, Branch br, Basket bk, Scratch scratch) throws IOException {
         byte[] data;
         int dataOff;
         int dataLen;
@@ -34,8 +113,14 @@ final class BasketDecoder {
             entryOffsets = e.entryOffsets();
             nevBuf = (int) bk.entryCount();
         } else {
-            byte[] record = file.record(bk.seek(), bk.bytes(), where);
-            RBuffer h = new RBuffer(record);
+            int size = bk.bytes();
+            if (bk.seek() < 0 || size < 0 || size > file.size() - bk.seek()) {
+                // Checked before any buffer grows; the file reports the impossible range, naming the basket.
+                file.record(bk.seek(), size, where(treeName, br, bk));
+            }
+            byte[] record = scratch.record = Scratch.grow(scratch.record, size);
+            file.record(bk.seek(), size, "TBasket", record); // the range was checked above
+            RBuffer h = new RBuffer(record, 0, size, 0);
             Key key;
             int last;
             try {
@@ -50,35 +135,50 @@ final class BasketDecoder {
                 last = h.i32();
                 int flag = h.i8();
                 if (flag >= 80 && br.shape() != Shape.SCALAR && br.shape() != Shape.FIXED) {
-                    throw RootIOException.of(file.path(), where, "basket relies on generated entry offsets "
-                            + "(TIOFeatures kGenerateOffsetMap), which this reader does not support");
+                    throw RootIOException.of(file.path(), where(treeName, br, bk), "basket relies on generated "
+                            + "entry offsets (TIOFeatures kGenerateOffsetMap), which this reader does not support");
                 }
             } catch (RBuffer.BufferUnderrunException e) {
-                throw RootIOException.of(file.path(), where, "corrupt basket key", e);
+                throw RootIOException.of(file.path(), where(treeName, br, bk), "corrupt basket key", e);
             }
             keylen = key.keylen();
             if (key.nbytes() != bk.bytes() || !"TBasket".equals(key.className())) {
-                throw RootIOException.of(file.path(), where, "the record at byte " + bk.seek() + " is a "
-                        + key.className() + " of " + key.nbytes() + " bytes, not the TBasket of " + bk.bytes()
-                        + " bytes the branch points to");
+                throw RootIOException.of(file.path(), where(treeName, br, bk), "the record at byte " + bk.seek()
+                        + " is a " + key.className() + " of " + key.nbytes() + " bytes, not the TBasket of "
+                        + bk.bytes() + " bytes the branch points to");
             }
             if (last < keylen || last - keylen > key.objlen()) {
-                throw RootIOException.of(file.path(), where, "basket header says its data ends at " + last
-                        + " but it holds " + key.objlen() + " bytes after a " + keylen + "-byte key");
+                throw RootIOException.of(file.path(), where(treeName, br, bk), "basket header says its data ends at "
+                        + last + " but it holds " + key.objlen() + " bytes after a " + keylen + "-byte key");
             }
-            try {
-                data = CODEC.get().decompress(record, keylen, record.length - keylen, key.objlen());
-            } catch (CompressionException e) {
-                throw RootIOException.of(file.path(), where, "cannot decompress", e);
+            int stored = size - keylen;
+            if (keylen < 0 || stored < 0) {
+                throw RootIOException.of(file.path(), where(treeName, br, bk), "cannot decompress",
+                        new CompressionException("a " + keylen + "-byte key in a " + size + "-byte record"));
             }
-            dataOff = 0;
+            if (stored == key.objlen()) {
+                // Stored raw (incompressible): decode straight from the record.
+                data = record;
+                dataOff = keylen;
+            } else {
+                try {
+                    // The chunk headers are checked before the buffer grows to the size the key claims.
+                    Codec.checkSizes(record, keylen, stored, key.objlen());
+                    data = scratch.data = Scratch.grow(scratch.data, key.objlen());
+                    CODEC.get().decompress(record, keylen, stored, data, 0, key.objlen());
+                } catch (CompressionException e) {
+                    throw RootIOException.of(file.path(), where(treeName, br, bk), "cannot decompress", e);
+                }
+                dataOff = 0;
+            }
             dataLen = last - keylen;
             entryOffsets = null;
             if (key.objlen() > dataLen + 4) {
-                RBuffer ob = new RBuffer(data, dataLen, data.length, 0);
+                RBuffer ob = new RBuffer(data, dataOff + dataLen, dataOff + key.objlen(), 0);
                 int n = ob.i32();
                 if (n < 0 || (long) n * 4 > ob.remaining()) {
-                    throw RootIOException.of(file.path(), where, "corrupt entry offset table (" + n + " entries)");
+                    throw RootIOException.of(file.path(), where(treeName, br, bk), "corrupt entry offset table ("
+                            + n + " entries)");
                 }
                 entryOffsets = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -87,15 +187,10 @@ final class BasketDecoder {
             }
         }
         if (nevBuf != bk.entryCount()) {
-            throw RootIOException.of(file.path(), where, "basket holds " + nevBuf + " entries but the branch "
-                    + "index says " + bk.entryCount());
+            throw RootIOException.of(file.path(), where(treeName, br, bk), "basket holds " + nevBuf + " entries but "
+                    + "the branch index says " + bk.entryCount());
         }
-        try {
-            return interpret(br, data, dataOff, dataLen, keylen, entryOffsets, nevBuf);
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw RootIOException.of(file.path(), where, "basket content does not match a " + br.typeName()
-                    + " branch", e);
-        }
+        return new Payload(data, dataOff, dataLen, keylen, entryOffsets, nevBuf);
     }
 
     private static Column interpret(Branch br, byte[] data, int off, int len, int keylen, int[] entryOffsets,
@@ -103,11 +198,8 @@ final class BasketDecoder {
         LeafType t = br.type();
         switch (br.shape()) {
             case SCALAR, FIXED -> {
+                checkFixedWidth(br, len, n);
                 int count = n * br.fixedLength();
-                if ((long) count * t.width() != len) {
-                    throw new IllegalArgumentException(n + " entries of " + br.fixedLength() + " x " + t.width()
-                            + " bytes need " + ((long) count * t.width()) + " bytes, the basket has " + len);
-                }
                 return new Column(br.name(), t, br.shape(), Values.decode(t, data, off, count), null,
                         br.fixedLength());
             }

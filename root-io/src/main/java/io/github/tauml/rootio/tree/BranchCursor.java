@@ -6,32 +6,43 @@ import java.util.List;
 
 /**
  * Walks one branch forward in entry order, keeping only the baskets that overlap the range being read, so that
- * memory stays bounded by one or two baskets per branch however long the tree is.
+ * memory stays bounded by one or two baskets per branch however long the tree is. Scalar and fixed-size branches
+ * keep the current basket's decompressed bytes and decode each batch straight from them into the batch's array;
+ * other branches keep the current basket as a decoded column and slice it.
  */
 final class BranchCursor {
     private final TTree tree;
     private final Branch branch;
     private final List<Basket> baskets;
+    private final boolean fixedWidth;
+    private final BasketDecoder.Scratch scratch = new BasketDecoder.Scratch();
     private int next;
     private Column current;
+    private Basket currentBasket;
+    private BasketDecoder.Payload payload;
     private long currentFirst;
+    private long currentEnd;
 
     BranchCursor(TTree tree, Branch branch) {
         this.tree = tree;
         this.branch = branch;
         this.baskets = branch.baskets();
+        this.fixedWidth = BasketDecoder.isFixedWidth(branch);
     }
 
     /** Entries [from, to); calls must come with non-decreasing {@code from}. */
     Column read(long from, long to) throws IOException {
+        if (fixedWidth) {
+            return readFixedWidth(from, to);
+        }
         List<Column> parts = new ArrayList<>();
         long pos = from;
         while (pos < to) {
-            if (current == null || pos >= currentFirst + current.entries()) {
+            if (current == null || pos >= currentEnd) {
                 advanceTo(pos);
             }
             int a = (int) (pos - currentFirst);
-            int b = (int) (Math.min(to, currentFirst + current.entries()) - currentFirst);
+            int b = (int) (Math.min(to, currentEnd) - currentFirst);
             parts.add(a == 0 && b == current.entries() ? current : current.slice(a, b));
             pos = currentFirst + b;
         }
@@ -41,13 +52,39 @@ final class BranchCursor {
         return Column.concat(branch.name(), branch.type(), branch.shape(), branch.fixedLength(), parts);
     }
 
+    private Column readFixedWidth(long from, long to) throws IOException {
+        int per = branch.fixedLength();
+        Object out = Column.newArray(branch.type(), Math.toIntExact((to - from) * per));
+        long pos = from;
+        int outPos = 0;
+        while (pos < to) {
+            if (payload == null || pos >= currentEnd) {
+                advanceTo(pos);
+            }
+            int a = (int) (pos - currentFirst);
+            int b = (int) (Math.min(to, currentEnd) - currentFirst);
+            BasketDecoder.decodeInto(tree.file(), tree.name(), branch, currentBasket, payload, a, b, out, outPos);
+            outPos += (b - a) * per;
+            pos = currentFirst + b;
+        }
+        return new Column(branch.name(), branch.type(), branch.shape(), out, null, per);
+    }
+
     private void advanceTo(long entry) throws IOException {
         current = null;
+        payload = null;
         while (next < baskets.size()) {
             Basket bk = baskets.get(next++);
             if (bk.endEntry() > entry && bk.entryCount() > 0) {
-                current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk);
+                if (fixedWidth) {
+                    // The payload may live in the scratch buffers: valid until the next basket is loaded.
+                    payload = BasketDecoder.load(tree.file(), tree.name(), branch, bk, scratch);
+                } else {
+                    current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk, scratch);
+                }
+                currentBasket = bk;
                 currentFirst = bk.firstEntry();
+                currentEnd = bk.endEntry();
                 return;
             }
         }

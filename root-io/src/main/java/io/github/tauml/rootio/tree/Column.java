@@ -141,38 +141,124 @@ public final class Column {
         return new Column(name, type, shape, v, o, fixedLength);
     }
 
-    /** The entries whose mask value is true, in order (a selection applied to this column). */
+    /**
+     * The entries whose mask value is true, in order (a selection applied to this column). Scalar columns are
+     * gathered value by value; the others copy each run of consecutive kept entries at once.
+     */
     public Column select(boolean[] mask) {
         if (mask.length != entries) {
             throw new IllegalArgumentException(name + ": mask of " + mask.length + " for " + entries + " entries");
         }
         int kept = 0;
-        int keptValues = 0;
-        for (int i = 0; i < entries; i++) {
-            if (mask[i]) {
-                kept++;
-                keptValues += size(i);
-            }
+        for (boolean m : mask) {
+            kept += m ? 1 : 0;
         }
         if (kept == entries) {
             return this;
         }
-        Object out = newArray(type, keptValues);
+        if (offsets == null && fixedLength == 1) {
+            return new Column(name, type, shape, gather(values, mask, kept), null, 1);
+        }
         int[] o = offsets == null ? null : new int[kept + 1];
-        int pos = 0;
-        int e = 0;
+        int keptValues = 0;
         for (int i = 0; i < entries; i++) {
-            if (!mask[i]) {
-                continue;
-            }
-            int n = size(i);
-            System.arraycopy(values, start(i), out, pos, n);
-            pos += n;
-            if (o != null) {
-                o[++e] = pos;
+            if (mask[i]) {
+                keptValues += size(i);
             }
         }
+        Object out = newArray(type, keptValues);
+        int pos = 0;
+        int e = 0;
+        int i = 0;
+        while (i < entries) {
+            if (!mask[i]) {
+                i++;
+                continue;
+            }
+            int runStart = i;
+            while (i < entries && mask[i]) {
+                if (o != null) {
+                    o[++e] = pos + offsets[i + 1] - offsets[runStart];
+                }
+                i++;
+            }
+            int from = start(runStart);
+            int n = (i == entries ? valueCount() : start(i)) - from;
+            System.arraycopy(values, from, out, pos, n);
+            pos += n;
+        }
         return new Column(name, type, shape, out, o, fixedLength);
+    }
+
+    /** values[i] for every i whose mask is set, into a new array of {@code kept} values. */
+    private static Object gather(Object values, boolean[] mask, int kept) {
+        int k = 0;
+        int n = mask.length;
+        if (values instanceof float[] a) {
+            float[] out = new float[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof int[] a) {
+            int[] out = new int[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof double[] a) {
+            double[] out = new double[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof long[] a) {
+            long[] out = new long[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof short[] a) {
+            short[] out = new short[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof byte[] a) {
+            byte[] out = new byte[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        } else if (values instanceof boolean[] a) {
+            boolean[] out = new boolean[kept];
+            for (int i = 0; i < n; i++) {
+                if (mask[i]) {
+                    out[k++] = a[i];
+                }
+            }
+            return out;
+        }
+        Object[] a = (Object[]) values;
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), kept);
+        for (int i = 0; i < n; i++) {
+            if (mask[i]) {
+                out[k++] = a[i];
+            }
+        }
+        return out;
     }
 
     /** The same values under another name. */

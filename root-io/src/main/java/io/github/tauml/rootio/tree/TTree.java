@@ -253,24 +253,61 @@ public final class TTree {
         return wanted;
     }
 
-    /** One branch over [start, end): the overlapping baskets, decoded and trimmed. */
+    /**
+     * One branch over [start, end): the overlapping baskets, decoded and trimmed. Scalar and fixed-size branches
+     * are decoded straight into one array of the final size; the others basket by basket, then joined.
+     */
     public Column readBranch(Branch b, long start, long end) throws IOException {
+        BasketDecoder.Scratch scratch = new BasketDecoder.Scratch();
+        if (BasketDecoder.isFixedWidth(b)) {
+            return readFixedWidth(b, start, end, scratch);
+        }
         List<Column> parts = new ArrayList<>();
         for (Basket bk : b.baskets()) {
             if (bk.endEntry() <= start || bk.firstEntry() >= end || bk.entryCount() == 0) {
                 continue;
             }
-            Column c = BasketDecoder.decode(file, path, b, bk);
+            Column c = BasketDecoder.decode(file, path, b, bk, scratch);
             int from = (int) (Math.max(start, bk.firstEntry()) - bk.firstEntry());
             int to = (int) (Math.min(end, bk.endEntry()) - bk.firstEntry());
             parts.add(from == 0 && to == c.entries() ? c : c.slice(from, to));
         }
         if (parts.isEmpty()) {
-            return new Column(b.name(), b.type(), b.shape(), Column.newArray(b.type(), 0),
-                    b.shape() == Shape.SCALAR || b.shape() == Shape.FIXED || b.shape() == Shape.STRING ? null
-                            : new int[1], b.fixedLength());
+            return emptyColumn(b);
         }
         return Column.concat(b.name(), b.type(), b.shape(), b.fixedLength(), parts);
+    }
+
+    private Column readFixedWidth(Branch b, long start, long end, BasketDecoder.Scratch scratch) throws IOException {
+        long covered = 0;
+        for (Basket bk : b.baskets()) {
+            if (bk.endEntry() > start && bk.firstEntry() < end && bk.entryCount() > 0) {
+                covered += Math.min(end, bk.endEntry()) - Math.max(start, bk.firstEntry());
+            }
+        }
+        long values = covered * b.fixedLength();
+        if (values > Integer.MAX_VALUE - 8) {
+            throw RootIOException.of(file.path(), "tree '" + path + "', branch '" + b.name() + "'", values
+                    + " values do not fit one column; read fewer entries at a time");
+        }
+        Object out = Column.newArray(b.type(), (int) values);
+        int pos = 0;
+        for (Basket bk : b.baskets()) {
+            if (bk.endEntry() <= start || bk.firstEntry() >= end || bk.entryCount() == 0) {
+                continue;
+            }
+            int from = (int) (Math.max(start, bk.firstEntry()) - bk.firstEntry());
+            int to = (int) (Math.min(end, bk.endEntry()) - bk.firstEntry());
+            BasketDecoder.decodeInto(file, path, b, bk, scratch, from, to, out, pos);
+            pos += (to - from) * b.fixedLength();
+        }
+        return new Column(b.name(), b.type(), b.shape(), out, null, b.fixedLength());
+    }
+
+    private static Column emptyColumn(Branch b) {
+        return new Column(b.name(), b.type(), b.shape(), Column.newArray(b.type(), 0),
+                b.shape() == Shape.SCALAR || b.shape() == Shape.FIXED || b.shape() == Shape.STRING ? null
+                        : new int[1], b.fixedLength());
     }
 
     /**
