@@ -88,7 +88,7 @@ class ToyNtuplesTest {
     }
 
     /** The reference skim selection (TauMLTools Documentation/adversarial.md), applied by hand. */
-    private static boolean passesReferenceSelection(Map<String, Column> m, int i) {
+    static boolean passesReferenceSelection(Map<String, Column> m, int i) {
         long dm = m.get("tau_decayMode").getLong(i);
         return m.get("tau_byDeepTau2017v2p1VSjetraw").getDouble(i) > 0.90 && m.get("tau_pt").getDouble(i) > 30
                 && Math.abs(m.get("tau_eta").getDouble(i)) < 2.3 && m.get("tau_decayModeFindingNewDMs").getLong(i) != 0
