@@ -556,38 +556,28 @@ final class CandidateGenerator {
 
     private void writeParticles(Candidate c) {
         for (int i = 0; i < p.n; i++) {
-            add("pfCand_pt", p.pt[i]);
-            add("pfCand_eta", c.eta + p.deta[i]);
-            add("pfCand_phi", TauType.deltaPhi(c.phi + p.dphi[i], 0));
-            add("pfCand_mass", p.mass[i]);
-            cols.get("pfCand_particleType").add(p.type[i]);
-            cols.get("pfCand_charge").add(p.charge[i]);
-            cols.get("pfCand_fromPV").add(p.fromPv[i] ? 3 : 0);
-            cols.get("pfCand_lostInnerHits").add(p.charge[i] != 0 && rng.chance(0.05) ? 1 : 0);
-            add("pfCand_puppiWeight", p.puppi[i]);
-            add("pfCand_dxy", p.charge[i] != 0 ? p.dxy[i] : 0);
-            add("pfCand_dxy_error", p.charge[i] != 0 ? nominalIpError(p.pt[i]) : 0);
-            add("pfCand_hcalFraction", p.type[i] == NEUTRAL_HADRON ? rng.uniform(0.7, 1) : p.type[i]
+            double eta = c.eta + p.deta[i];
+            double phi = TauType.deltaPhi(c.phi + p.dphi[i], 0);
+            put("pfCand_pt", p.pt[i]);
+            put("pfCand_eta", eta);
+            put("pfCand_phi", phi);
+            put("pfCand_mass", p.mass[i]);
+            put("pfCand_particleType", p.type[i]);
+            put("pfCand_charge", p.charge[i]);
+            put("pfCand_fromPV", p.fromPv[i] ? 3 : 0);
+            put("pfCand_lostInnerHits", p.charge[i] != 0 && rng.chance(0.05) ? 1 : 0);
+            put("pfCand_puppiWeight", p.puppi[i]);
+            put("pfCand_dxy", p.charge[i] != 0 ? p.dxy[i] : 0);
+            put("pfCand_dxy_error", p.charge[i] != 0 ? nominalIpError(p.pt[i]) : 0);
+            put("pfCand_hcalFraction", p.type[i] == NEUTRAL_HADRON ? rng.uniform(0.7, 1) : p.type[i]
                     == CHARGED_HADRON ? rng.uniform(0.3, 0.9) : p.type[i] == MUON ? 0.02 : 0);
             if (p.type[i] == ELECTRON) {
-                add("ele_pt", p.pt[i]);
-                add("ele_eta", c.eta + p.deta[i]);
-                add("ele_phi", TauType.deltaPhi(c.phi + p.dphi[i], 0));
-                add("ele_mass", ELECTRON_MASS);
-                add("ele_dxy", p.dxy[i]);
-                add("ele_dxy_error", nominalIpError(p.pt[i]));
-                add("ele_e_over_p", rng.gauss(1.0, 0.08));
-                cols.get("ele_charge").add(p.charge[i]);
+                lepton("ele_", i, eta, phi, ELECTRON_MASS);
+                put("ele_e_over_p", rng.gauss(1.0, 0.08));
             } else if (p.type[i] == MUON) {
-                add("muon_pt", p.pt[i]);
-                add("muon_eta", c.eta + p.deta[i]);
-                add("muon_phi", TauType.deltaPhi(c.phi + p.dphi[i], 0));
-                add("muon_mass", MUON_MASS);
-                add("muon_dxy", p.dxy[i]);
-                add("muon_dxy_error", nominalIpError(p.pt[i]));
-                add("muon_normalizedChi2", rng.gamma(2, 0.6));
-                cols.get("muon_charge").add(p.charge[i]);
-                cols.get("muon_n_matches").add(2 + rng.poisson(1.5));
+                lepton("muon_", i, eta, phi, MUON_MASS);
+                put("muon_normalizedChi2", rng.gamma(2, 0.6));
+                put("muon_n_matches", 2 + rng.poisson(1.5));
             }
         }
         for (ColumnBuilder b : cols.values()) {
@@ -597,15 +587,22 @@ final class CandidateGenerator {
         }
     }
 
+    /** The kinematics and impact parameter every reconstructed lepton collection ({@code ele_}, {@code muon_}) has. */
+    private void lepton(String prefix, int i, double eta, double phi, double mass) {
+        put(prefix + "pt", p.pt[i]);
+        put(prefix + "eta", eta);
+        put(prefix + "phi", phi);
+        put(prefix + "mass", mass);
+        put(prefix + "dxy", p.dxy[i]);
+        put(prefix + "dxy_error", nominalIpError(p.pt[i]));
+        put(prefix + "charge", p.charge[i]);
+    }
+
     private void put(String name, double v) {
         cols.get(name).add(v);
     }
 
     private void put(String name, long v) {
-        cols.get(name).add(v);
-    }
-
-    private void add(String name, double v) {
         cols.get(name).add(v);
     }
 
