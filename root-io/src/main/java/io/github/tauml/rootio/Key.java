@@ -39,9 +39,4 @@ public record Key(int nbytes, int version, int objlen, int datime, int keylen, i
     public boolean isCompressed() {
         return objlen != storedBytes();
     }
-
-    /** "name;cycle". */
-    public String label() {
-        return name + ";" + cycle;
-    }
 }

@@ -59,10 +59,6 @@ public final class RObject {
         return ((Number) get(name)).doubleValue();
     }
 
-    public long getLong(String name, long fallback) {
-        return has(name) ? getLong(name) : fallback;
-    }
-
     public int getInt(String name, int fallback) {
         return has(name) ? getInt(name) : fallback;
     }

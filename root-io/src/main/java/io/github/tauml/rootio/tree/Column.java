@@ -261,11 +261,6 @@ public final class Column {
         return out;
     }
 
-    /** The same values under another name. */
-    public Column renamed(String newName) {
-        return new Column(newName, type, shape, values, offsets, fixedLength);
-    }
-
     static Object copyRange(Object array, int from, int to) {
         if (array instanceof boolean[] a) {
             return Arrays.copyOfRange(a, from, to);
