@@ -1,5 +1,8 @@
 package io.github.tauml.plugin;
 
+import io.github.tauml.pipeline.config.SkimDeclaration;
+import java.util.List;
+
 /**
  * A computed column of the {@code skim} goal, {@code <column><name>pt2</name><expression>tau_pt*tau_pt</expression>
  * </column>}: a ROOT C++ expression over the input branches (and the columns defined before it), evaluated before the
@@ -29,5 +32,11 @@ public class SkimColumn {
 
     public void setExpression(String expression) {
         this.expression = expression;
+    }
+
+    /** As the runtime's declaration takes them; null: none. */
+    static List<SkimDeclaration.Column> declared(List<SkimColumn> columns) {
+        return columns == null ? List.of()
+                : columns.stream().map(c -> new SkimDeclaration.Column(c.name, c.expression)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.tauml.plugin;
 
+import io.github.tauml.pipeline.config.SkimDeclaration;
 import java.io.File;
 import java.util.List;
 
@@ -105,5 +106,11 @@ public class SkimSample {
 
     public void setOutput(File output) {
         this.output = output;
+    }
+
+    /** As the runtime's declaration takes it. */
+    SkimDeclaration.Sample declared() {
+        return new SkimDeclaration.Sample(name, inputs, cut, SkimColumn.declared(columns), inputRange, outputRange,
+                output == null ? null : output.toPath(), computeTauType);
     }
 }

@@ -30,7 +30,15 @@ public final class ConfigException extends Exception {
     }
 
     public ConfigException(List<Problem> problems) {
-        super(render(problems));
+        this(null, problems);
+    }
+
+    /**
+     * @param headline a first line saying what the problems stopped (e.g. "no sample was skimmed"), or null for the
+     *                 default ("N problems:" when there are several)
+     */
+    public ConfigException(String headline, List<Problem> problems) {
+        super(render(headline, problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problem to report");
         }
@@ -41,11 +49,11 @@ public final class ConfigException extends Exception {
         return problems;
     }
 
-    private static String render(List<Problem> problems) {
-        if (problems.size() == 1) {
+    private static String render(String headline, List<Problem> problems) {
+        if (headline == null && problems.size() == 1) {
             return problems.get(0).render();
         }
-        StringBuilder b = new StringBuilder(problems.size() + " problems:");
+        StringBuilder b = new StringBuilder(headline != null ? headline : problems.size() + " problems:");
         for (Problem p : problems) {
             b.append("\n").append(p.render());
         }

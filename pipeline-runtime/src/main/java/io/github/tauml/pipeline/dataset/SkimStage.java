@@ -1,0 +1,92 @@
+package io.github.tauml.pipeline.dataset;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.SkimDeclaration;
+import io.github.tauml.pipeline.config.SkimDeclaration.Declared;
+import io.github.tauml.pipeline.exec.StageLog;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code skim} stage for a whole declaration: every sample validated before any is written (reference workflow
+ * §2.2), then the samples skimmed one after another, each output published atomically, and a summary table.
+ */
+public final class SkimStage {
+    private SkimStage() {
+    }
+
+    /**
+     * @throws ConfigException the declaration cannot run (named pom element, reason, fix); nothing was written, or,
+     *                         for an entry that fails to evaluate, only the samples before it were
+     * @throws IOException     an input could not be read or an output written
+     */
+    public static List<SkimResult> run(SkimDeclaration declaration, StageLog log) throws ConfigException,
+            IOException {
+        List<Declared> declared;
+        long start = System.nanoTime();
+        try {
+            declared = declaration.requests();
+            declaration.validate(declared);
+        } catch (ConfigException e) {
+            int n = e.problems().size();
+            throw new ConfigException("The skim declaration has " + (n == 1 ? "a problem" : n + " problems")
+                    + "; no sample was skimmed:", e.problems());
+        }
+        String selection = declaration.selection();
+        log.info(String.format(Locale.ROOT, "Validated %d sample%s in %.1f s; selection: %s", declared.size(),
+                declared.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
+                selection == null || selection.isBlank() ? "(none)" : selection.trim().replaceAll("\\s*\\n\\s*", " ")));
+        List<SkimResult> results = new ArrayList<>();
+        for (Declared d : declared) {
+            SkimResult r;
+            try {
+                r = Skim.run(d.request(), log::info);
+            } catch (SkimException e) {
+                ConfigException at = declaration.failure(d, e);
+                throw new ConfigException(List.of(new ConfigException.Problem(at.problems().get(0).element(),
+                        "sample " + d.name() + " failed; its output was not written" + (results.isEmpty() ? ""
+                                : " (the samples before it were)") + ": " + at.problems().get(0).message(),
+                        at.problems().get(0).fix())));
+            }
+            r.notes().forEach(n -> log.warn(d.name() + ": " + n));
+            log.info(r.summary() + " -> " + r.output());
+            results.add(r);
+        }
+        table(results).forEach(log::info);
+        return results;
+    }
+
+    /** The summary table: files, entries read and passed, efficiency, time and rate per sample, and the total. */
+    public static List<String> table(List<SkimResult> results) {
+        int w = Math.max("sample".length(), results.stream().mapToInt(r -> r.sample().length()).max().orElse(0));
+        String fmt = "  %-" + w + "s %6s %12s %12s %9s %9s %14s";
+        List<String> lines = new ArrayList<>();
+        lines.add("Skim summary:");
+        lines.add(String.format(fmt, "sample", "files", "read", "passed", "eff.", "seconds", "entries/s"));
+        long read = 0;
+        long passed = 0;
+        int files = 0;
+        double seconds = 0;
+        for (SkimResult r : results) {
+            lines.add(row(fmt, r.sample(), r.files(), r.read(), r.passed(), r.seconds()));
+            read += r.read();
+            passed += r.passed();
+            files += r.files();
+            seconds += r.seconds();
+        }
+        if (results.size() > 1) {
+            lines.add(row(fmt, "total", files, read, passed, seconds));
+        }
+        return lines;
+    }
+
+    private static String row(String fmt, String name, int files, long read, long passed, double seconds) {
+        return String.format(Locale.ROOT, fmt, name, files, String.format(Locale.ROOT, "%,d", read),
+                String.format(Locale.ROOT, "%,d", passed),
+                String.format(Locale.ROOT, "%.2f %%", read == 0 ? 0 : 100.0 * passed / read),
+                String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%,.0f", read / Math.max(seconds, 1e-9)));
+    }
+}
