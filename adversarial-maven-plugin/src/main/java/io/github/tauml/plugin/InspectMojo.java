@@ -1,5 +1,8 @@
 package io.github.tauml.plugin;
 
+import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.exec.OutputGuard;
+
 import io.github.tauml.pipeline.exec.AtomicFiles;
 import io.github.tauml.pipeline.inspect.InspectException;
 import io.github.tauml.pipeline.inspect.InspectReport;
@@ -61,6 +64,14 @@ public class InspectMojo extends AbstractMojo {
             return;
         }
         InspectRequest request = request();
+        if (output != null) {
+            Failures.run("inspect", () -> {
+                Problems problems = new Problems();
+                new OutputGuard().input("<file> (adversarial.inspect.file)", List.of(request.file()))
+                        .output("<output> (adversarial.inspect.output)", output.toPath()).check(problems);
+                problems.throwIfAny();
+            });
+        }
         InspectReport report;
         try {
             report = new Inspector().inspect(request);
@@ -80,10 +91,11 @@ public class InspectMojo extends AbstractMojo {
                 throw new MojoExecutionException("Could not write <output> " + output + ": " + e.getMessage(), e);
             }
         }
-        if (request.format() == Format.TEXT) {
+        if (request.format() == Format.TEXT && getLog().isInfoEnabled()) {
             rendered.lines().forEach(getLog()::info);
         } else if (output == null) {
-            // Standard output, not the log: the log prefixes "[INFO] " and -q silences it; stdout stays clean JSON.
+            // Standard output, not the log: the log prefixes "[INFO] " and -q silences it; stdout stays clean JSON,
+            // and a text listing asked for with -q still shows.
             System.out.print(rendered);
             System.out.flush();
         }

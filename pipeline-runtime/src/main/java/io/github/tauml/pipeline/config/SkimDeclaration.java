@@ -1,20 +1,24 @@
 package io.github.tauml.pipeline.config;
 
+import io.github.tauml.pipeline.dataset.InputFiles;
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimRequest.ComputedColumn;
 import io.github.tauml.pipeline.dataset.SkimRequest.EntryRange;
+import io.github.tauml.pipeline.exec.OutputGuard;
 import io.github.tauml.pipeline.expr.ExpressionException;
 import io.github.tauml.rootio.compress.Compression;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code skim} goal's declaration as the pom gives it (strings and lists, nothing parsed yet), and its
@@ -169,10 +173,14 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
     public void validate(List<Declared> declared) throws ConfigException, IOException {
         Map<ConfigException.Problem, List<String>> found = new LinkedHashMap<>();
         Map<ConfigException.Problem, Boolean> isShared = new HashMap<>();
+        Set<String> ownOutputProblem = new HashSet<>();
         for (Declared d : declared) {
             try {
                 Skim.validate(d.request());
             } catch (SkimException e) {
+                if (e.element().equals("output")) {
+                    ownOutputProblem.add(d.name());
+                }
                 for (SkimException part : e.element().equals("selection") ? diagnose(d, e) : List.of(e)) {
                     Located p = locate(d, part, false);
                     found.computeIfAbsent(p.problem(), k -> new ArrayList<>()).add(d.name());
@@ -180,12 +188,25 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
                 }
             }
         }
-        if (found.isEmpty()) {
-            return;
-        }
         Problems problems = new Problems();
         found.forEach((p, names) -> problems.add(isShared.get(p) ? withSamples(p.element(), names) : p.element(),
                 p.message(), p.fix()));
+        // Sample a may not write over what sample b reads (b would skim a's output and the build succeed).
+        OutputGuard guard = new OutputGuard();
+        for (Declared d : declared) {
+            try {
+                guard.input(element(d.name(), "inputs"), InputFiles.resolve(d.request().baseDirectory(),
+                        d.request().inputs(), d.request().inputPrefix()));
+            } catch (InputFiles.InputException e) {
+                // Reported above by Skim.validate.
+            }
+            if (ownOutputProblem.contains(d.name())) {
+                continue;
+            }
+            guard.output(d.sample().output() != null ? element(d.name(), "output")
+                    : "<outputDirectory> (" + PROPERTY + "outputDirectory) for sample " + d.name(), d.request().output());
+        }
+        guard.check(problems);
         problems.throwIfAny();
     }
 

@@ -62,6 +62,10 @@ public final class InputFiles {
     }
 
     private static List<Path> resolveOne(Path base, String decl, String prefix) throws InputException {
+        if (decl.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new InputException(decl, "input '" + decl + "' is a URL: remote files (root://, http://, ...) are"
+                    + " not supported yet; copy the file locally or use a mounted path (e.g. /eos/...)");
+        }
         if (isGlob(decl)) {
             return glob(base, decl);
         }
@@ -74,6 +78,10 @@ public final class InputFiles {
         }
         if (decl.toLowerCase(Locale.ROOT).endsWith(".txt")) {
             return fromList(p, prefix, decl);
+        }
+        if (!Files.isRegularFile(p)) {
+            // A FIFO or a device would block the reader forever, or read garbage.
+            throw new InputException(decl, "input '" + decl + "' is not a regular file (" + p + ")");
         }
         if (!Files.isReadable(p)) {
             throw new InputException(decl, "input '" + decl + "' is not readable");
@@ -127,9 +135,17 @@ public final class InputFiles {
             }
             String full = prefix != null && !prefix.isEmpty() && !Path.of(line).isAbsolute() ? prefix + line : line;
             Path p = listFile.getParent().resolve(full).normalize();
-            if (!Files.isRegularFile(p)) {
+            if (line.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                throw new InputException(decl, "input list '" + decl + "', line " + (i + 1) + ": " + line + " is a"
+                        + " URL: remote files are not supported yet; copy the file locally or use a mounted path");
+            }
+            if (!Files.exists(p)) {
                 throw new InputException(decl, "input list '" + decl + "', line " + (i + 1) + ": " + p
                         + " does not exist");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new InputException(decl, "input list '" + decl + "', line " + (i + 1) + ": " + p
+                        + " is not a regular file");
             }
             out.add(p);
         }

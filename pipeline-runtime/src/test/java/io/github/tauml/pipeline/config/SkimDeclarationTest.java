@@ -3,8 +3,15 @@ package io.github.tauml.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tauml.pipeline.toy.Mismodelling;
+import io.github.tauml.pipeline.toy.ToyNtuples;
+import io.github.tauml.pipeline.toy.ToyRequest;
+import io.github.tauml.pipeline.toy.ToySample;
+import io.github.tauml.rootio.compress.Compression;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +59,23 @@ class SkimDeclarationTest {
         var declared = declaration(List.of(sample("a", "mytauType==2", null, null)), "zlib", 1).requests();
         assertThat(declared.get(0).request().selection()).isEqualTo("(tau_pt>30) && (mytauType==2)");
         assertThat(declared.get(0).request().output()).isEqualTo(dir.resolve("skim/a.root"));
+    }
+
+    @Test
+    void aSampleWritingOverWhatAnotherReadsIsRefusedBeforeAnythingRuns() throws Exception {
+        Path input = dir.resolve("b.root");
+        ToyNtuples.generate(new ToyRequest(dir, Map.of(ToySample.DY_TAUTAU, 200L), 1, Mismodelling.none(), false,
+                Compression.ZLIB, 1, 1), m -> { });
+        Files.copy(dir.resolve("DYtautau.root"), input);
+        var samples = List.of(
+                new SkimDeclaration.Sample("a", List.of("DYtautau.root"), null, List.of(), null, null, input, null),
+                new SkimDeclaration.Sample("b", List.of("b.root"), null, List.of(), null, null, null, null));
+        var d = declaration(samples, "zlib", 1);
+        assertThatThrownBy(() -> d.validate(d.requests())).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.element()).isEqualTo("<samples><sample name=\"a\"><output>");
+                    assertThat(p.message()).endsWith("which <samples><sample name=\"b\"><inputs> reads");
+                }));
+        assertThat(Files.size(input)).isPositive();
     }
 }
