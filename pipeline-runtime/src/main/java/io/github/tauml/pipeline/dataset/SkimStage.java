@@ -4,7 +4,9 @@ import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.config.SkimDeclaration.Declared;
 import io.github.tauml.pipeline.exec.StageLog;
+import io.github.tauml.rootio.write.TemporaryFiles;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,9 @@ public final class SkimStage {
                 selection == null || selection.isBlank() ? "(none)" : selection.trim().replaceAll("\\s*\\n\\s*", " ")));
         List<SkimResult> results = new ArrayList<>();
         for (Declared d : declared) {
+            for (Path stale : TemporaryFiles.removeStale(d.request().output())) {
+                log.info("Removed " + stale.getFileName() + ", left by an earlier run that was stopped while writing");
+            }
             SkimResult r;
             try {
                 r = Skim.run(d.request(), log::info);

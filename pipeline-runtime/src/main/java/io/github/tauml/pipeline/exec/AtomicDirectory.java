@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.exec;
 
+import io.github.tauml.rootio.write.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -37,6 +38,7 @@ public final class AtomicDirectory implements AutoCloseable {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         Path staging = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + UUID.randomUUID());
+        TemporaryFiles.register(staging);
         Files.createDirectory(staging);
         return new AtomicDirectory(absolute, staging);
     }
@@ -59,6 +61,7 @@ public final class AtomicDirectory implements AutoCloseable {
         }
         move(staging, target);
         published = true;
+        TemporaryFiles.done(staging);
         if (old != null) {
             deleteTree(old);
         }
@@ -68,6 +71,7 @@ public final class AtomicDirectory implements AutoCloseable {
     public void close() throws IOException {
         if (!published) {
             deleteTree(staging);
+            TemporaryFiles.done(staging);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.exec;
 
+import io.github.tauml.rootio.write.TemporaryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,6 +30,7 @@ public final class AtomicFiles {
         // Same directory, so the move is a rename on the same file system. Not Files.createTempFile: its owner-only
         // permissions would carry over to the published file.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        TemporaryFiles.register(tmp);
         try {
             Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
@@ -38,6 +40,7 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            TemporaryFiles.done(tmp);
         }
     }
 }

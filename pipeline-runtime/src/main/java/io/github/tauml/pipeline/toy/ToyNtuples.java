@@ -3,6 +3,7 @@ package io.github.tauml.pipeline.toy;
 import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.write.BranchSpec;
 import io.github.tauml.rootio.write.RootWriter;
+import io.github.tauml.rootio.write.TemporaryFiles;
 import io.github.tauml.rootio.write.TreeWriter;
 import io.github.tauml.rootio.write.WriterOptions;
 import java.io.IOException;
@@ -78,6 +79,9 @@ public final class ToyNtuples {
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level())
                 .withBasketEntries(CHUNK);
         long chunks = (entries + CHUNK - 1) / CHUNK;
+        for (Path stale : TemporaryFiles.removeStale(file)) {
+            log.accept("Removed " + stale.getFileName() + ", left by an earlier run that was stopped while writing");
+        }
         try (RootWriter writer = RootWriter.create(file, options)) {
             try {
                 TreeWriter tree = writer.tree(TauTupleSchema.TREE, "toy TauTuple: " + sample.fileName(),

@@ -75,6 +75,7 @@ public final class RootWriter implements AutoCloseable {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         this.temp = this.target.resolveSibling(fileName + ".tmp-" + HexFormat.of().formatHex(random));
+        TemporaryFiles.register(temp);
         this.sink = new FileSink(temp);
         try {
             sink.append(new byte[Records.BEGIN]); // the header, written last
@@ -186,6 +187,7 @@ public final class RootWriter implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(temp);
+            TemporaryFiles.done(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the temporary file " + temp, e);
         }
@@ -346,6 +348,7 @@ public final class RootWriter implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        TemporaryFiles.done(temp);
     }
 
     /** A directory's key list: the number of keys, then a copy of each key header. Never compressed. */
