@@ -13,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,7 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * set, in which case it is written there.
  */
 @Mojo(name = "inspect", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class InspectMojo extends AbstractMojo {
+public class InspectMojo extends StageMojo {
 
     /** The ROOT file. A relative path resolves against the project directory, or the current one without a pom. */
     @Parameter(property = "adversarial.inspect.file", required = true)
@@ -58,11 +57,12 @@ public class InspectMojo extends AbstractMojo {
     private boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping inspect (adversarial.inspect.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
         InspectRequest request = request();
         if (output != null) {
             Failures.run("inspect", () -> {

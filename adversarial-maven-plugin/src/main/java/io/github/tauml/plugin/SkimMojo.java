@@ -4,9 +4,6 @@ import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.dataset.SkimStage;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * output exists. The samples then run one after another, each decoding its input with {@code <threads>} threads.
  */
 @Mojo(name = "skim", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class SkimMojo extends AbstractMojo {
+public class SkimMojo extends StageMojo {
 
     /** Relative inputs and outputs resolve against it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -107,15 +104,16 @@ public class SkimMojo extends AbstractMojo {
     private boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping skim (adversarial.skim.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws Exception {
         SkimDeclaration declaration = new SkimDeclaration(basedir.toPath(), samples == null ? List.of()
                 : samples.stream().map(SkimSample::declared).toList(), inputTree, outputTree, selection,
                 computeTauType, tauType, SkimColumn.declared(columns), include, exclude, otherTrees, inputPrefix,
                 outputDirectory.toPath(), compression, compressionLevel, threads);
-        Failures.run("skim", () -> SkimStage.run(declaration, new MavenStageLog(getLog())));
+        SkimStage.run(declaration, new MavenStageLog(getLog()));
     }
 }

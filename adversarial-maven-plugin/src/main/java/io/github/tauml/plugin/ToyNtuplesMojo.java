@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code <entries>} candidates each.
  */
 @Mojo(name = "toy-ntuples", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class ToyNtuplesMojo extends AbstractMojo {
+public class ToyNtuplesMojo extends StageMojo {
 
     /** Where the {@code <sample>.root} files go. */
     @Parameter(property = "adversarial.toy.outputDirectory",
@@ -100,11 +99,12 @@ public class ToyNtuplesMojo extends AbstractMojo {
     private boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping toy-ntuples (adversarial.toy.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
         ToyRequest request = request();
         getLog().info(String.format("Generating %d toy sample%s (seed %d, %s, %s %d, %d thread%s) into %s",
                 request.entries().size(), request.entries().size() == 1 ? "" : "s", request.seed(),
