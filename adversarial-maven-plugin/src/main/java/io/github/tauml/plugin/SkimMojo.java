@@ -1,8 +1,12 @@
 package io.github.tauml.plugin;
 
+import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.SkimDeclaration;
+import io.github.tauml.pipeline.dataset.InputFiles;
 import io.github.tauml.pipeline.dataset.SkimStage;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -110,10 +114,30 @@ public class SkimMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        SkimDeclaration declaration = new SkimDeclaration(basedir.toPath(), samples == null ? List.of()
+        SkimStage.run(declaration(), new MavenStageLog(getLog()));
+    }
+
+    /** Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. */
+    @Override
+    protected Files files() {
+        List<Path> inputs = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        try {
+            for (SkimDeclaration.Declared d : declaration().requests()) {
+                inputs.addAll(InputFiles.resolve(d.request().baseDirectory(), d.request().inputs(),
+                        d.request().inputPrefix()));
+                outputs.add(d.request().output());
+            }
+        } catch (ConfigException | InputFiles.InputException e) {
+            return null; // the run reports it, with every other problem
+        }
+        return new Files(SkimStage.FORMAT_VERSION, inputs, outputs);
+    }
+
+    private SkimDeclaration declaration() {
+        return new SkimDeclaration(basedir.toPath(), samples == null ? List.of()
                 : samples.stream().map(SkimSample::declared).toList(), inputTree, outputTree, selection,
                 computeTauType, tauType, SkimColumn.declared(columns), include, exclude, otherTrees, inputPrefix,
                 outputDirectory.toPath(), compression, compressionLevel, threads);
-        SkimStage.run(declaration, new MavenStageLog(getLog()));
     }
 }

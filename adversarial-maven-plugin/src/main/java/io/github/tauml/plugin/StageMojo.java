@@ -1,6 +1,16 @@
 package io.github.tauml.plugin;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tauml.pipeline.exec.Fingerprint;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -10,20 +20,45 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every goal does around its one call into the runtime: refuse boolean values that Maven would silently read
- * as false, honour {@code skip}, and map failures to Maven's two kinds ({@link Failures}).
+ * as false, honour {@code skip}, skip a stage whose parameters, inputs and outputs are unchanged since its last
+ * successful run (saying why when it does run), and map failures to Maven's two kinds ({@link Failures}).
  */
 abstract class StageMojo extends AbstractMojo {
+    /** Parameters that cannot change a stage's result, so never make it run again. */
+    private static final Set<String> NOT_FINGERPRINTED = Set.of("skip", "force", "threads");
+    private static final ObjectMapper PARAMETERS = new ObjectMapper()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /** Where fingerprints of the stages' last successful runs are kept. */
+    @Parameter(defaultValue = "${project.build.directory}/adversarial/.fingerprints", readonly = true)
+    private File fingerprints;
+
+    /** Runs every stage even when it is up to date. */
+    @Parameter(property = "adversarial.force", defaultValue = "false")
+    private boolean force;
+
+    /** A stage's files, for the up-to-date check; its parameters are taken from the goal's own. */
+    record Files(int formatVersion, List<Path> inputs, List<Path> outputs) {
+    }
+
     /** Whether the user asked to skip the goal. */
     protected abstract boolean skip();
 
     /** The goal's work: build the request and make the one call. */
     protected abstract void run() throws Exception;
+
+    /** The stage's inputs and outputs, or null for a goal that always runs (it writes nothing, say). */
+    protected Files files() throws Exception {
+        return null;
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -39,6 +74,57 @@ abstract class StageMojo extends AbstractMojo {
             getLog().info("Skipping " + goal + " (skip=true)");
             return;
         }
-        Failures.run(goal, this::run);
+        Fingerprint[] now = new Fingerprint[1];
+        Path record = fingerprints == null || mojoExecution == null ? null
+                : fingerprints.toPath().resolve(goal + "-" + mojoExecution.getExecutionId() + ".json");
+        Failures.run(goal, () -> {
+            Files files = record == null ? null : files();
+            if (files != null) {
+                Fingerprint last = Fingerprint.load(record);
+                now[0] = fingerprint(goal, files, last);
+                List<String> why = now[0].changesSince(last);
+                boolean forced = force || Boolean.parseBoolean(session == null ? null
+                        : session.getUserProperties().getProperty("adversarial." + goal + ".force"));
+                if (why.isEmpty() && !forced) {
+                    getLog().info(goal + " (" + mojoExecution.getExecutionId() + "): up to date, nothing to do");
+                    return;
+                }
+                getLog().info(goal + " (" + mojoExecution.getExecutionId() + ") runs: "
+                        + (why.isEmpty() ? "forced" : String.join("; ", why)));
+            }
+            run();
+            if (files != null) {
+                // Written last, after the outputs are published: a stage killed part-way is never taken as done.
+                Fingerprint.of(now[0].stage(), now[0].pluginVersion(), files.formatVersion(), now[0].parameters(),
+                        files.inputs(), files.outputs(), now[0]).save(record);
+            }
+        });
+    }
+
+    private Fingerprint fingerprint(String goal, Files files, Fingerprint last) throws Exception {
+        ObjectNode parameters = PARAMETERS.createObjectNode();
+        for (var p : mojoExecution.getMojoDescriptor().getParameters()) {
+            if (!p.isEditable() || NOT_FINGERPRINTED.contains(p.getName())) {
+                continue;
+            }
+            Object value = field(p.getName());
+            parameters.set(p.getName(), PARAMETERS.valueToTree(value instanceof File f ? f.getAbsolutePath() : value));
+        }
+        String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        return Fingerprint.of(goal + " (" + mojoExecution.getExecutionId() + ")", version, files.formatVersion(),
+                parameters, files.inputs(), files.outputs(), last);
+    }
+
+    private Object field(String name) throws IllegalAccessException {
+        for (Class<?> c = getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(this);
+            } catch (NoSuchFieldException e) {
+                // In a superclass.
+            }
+        }
+        return null;
     }
 }

@@ -128,6 +128,18 @@ public class ToyNtuplesMojo extends StageMojo {
                 results.size(), results.size() == 1 ? "" : "s", seconds, total / Math.max(seconds, 1e-9)));
     }
 
+    /** The sample files; the generator has no inputs. Null (always run) when the declaration is invalid. */
+    @Override
+    protected Files files() {
+        try {
+            ToyRequest r = request();
+            return new Files(ToyNtuples.FORMAT_VERSION, List.of(), r.entries().keySet().stream()
+                    .map(s -> r.outputDirectory().resolve(s.fileName() + ".root")).sorted().toList());
+        } catch (MojoFailureException e) {
+            return null;
+        }
+    }
+
     private ToyRequest request() throws MojoFailureException {
         Compression algorithm;
         try {

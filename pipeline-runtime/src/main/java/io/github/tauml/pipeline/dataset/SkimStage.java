@@ -16,6 +16,9 @@ import java.util.Locale;
  * §2.2), then the samples skimmed one after another, each output published atomically, and a summary table.
  */
 public final class SkimStage {
+    /** The version of what the stage writes: raise it when the same declaration would write different files. */
+    public static final int FORMAT_VERSION = 1;
+
     private SkimStage() {
     }
 

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 public final class ToyNtuples {
     /** Candidates per chunk: one random stream each, and one batch for the writer. */
     public static final int CHUNK = 10_000;
+    /** The version of what the generator writes: raise it whenever the same request would write other bytes. */
+    public static final int FORMAT_VERSION = 1;
 
     private ToyNtuples() {
     }

@@ -1,0 +1,221 @@
+package io.github.tauml.pipeline.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What decides whether a stage is up to date, in the manner of Spotless's and protobuf-maven-plugin's caches: the
+ * plugin version, the stage's format version, its normalised parameters, and the state of its inputs and outputs.
+ * Files are compared by size and modification time first; only when those differ is the content hash compared, so
+ * that a touched but unchanged input does not re-run a stage. The record is written by {@link #save(Path)} after the
+ * outputs are published, so a stage killed part-way is never taken as complete.
+ *
+ * @param stage         the execution, e.g. {@code skim (skim)}
+ * @param pluginVersion the plugin's version: a new version re-runs everything
+ * @param formatVersion the stage's own version of what it writes
+ * @param parameters    the normalised parameters (JSON), without those that cannot change the result (threads, skip)
+ * @param inputs        every input file (directories expanded), by path
+ * @param outputs       every output file (directories expanded), by path
+ */
+public record Fingerprint(String stage, String pluginVersion, int formatVersion, JsonNode parameters,
+                          Map<String, Stamp> inputs, Map<String, Stamp> outputs) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** A file's size, modification time (ms) and SHA-256 (hex). */
+    public record Stamp(long size, long modified, String sha256) {
+    }
+
+    public Fingerprint {
+        Objects.requireNonNull(stage, "stage");
+        parameters = normalised(parameters);
+        inputs = Map.copyOf(inputs);
+        outputs = Map.copyOf(outputs);
+    }
+
+    /**
+     * Stamps the given inputs and outputs now. A directory stands for every regular file under it that is not hidden
+     * (hidden files are temporary outputs and state); a missing path is recorded as missing.
+     *
+     * @param previous an earlier fingerprint whose hashes are reused for files of the same size and time, or null
+     */
+    public static Fingerprint of(String stage, String pluginVersion, int formatVersion, JsonNode parameters,
+                                 List<Path> inputs, List<Path> outputs, Fingerprint previous) throws IOException {
+        return new Fingerprint(stage, pluginVersion, formatVersion, parameters,
+                stamps(inputs, previous == null ? Map.of() : previous.inputs()),
+                stamps(outputs, previous == null ? Map.of() : previous.outputs()));
+    }
+
+    /**
+     * Why the stage must run again, compared with the fingerprint of its last successful run: empty when it is up to
+     * date. Each reason is one short phrase for the log ("parameter selection changed", "input data.root changed").
+     */
+    public List<String> changesSince(Fingerprint last) {
+        List<String> why = new ArrayList<>();
+        if (last == null) {
+            why.add("no earlier run");
+            return why;
+        }
+        if (!Objects.equals(pluginVersion, last.pluginVersion)) {
+            why.add("plugin version " + last.pluginVersion + " -> " + pluginVersion);
+        }
+        if (formatVersion != last.formatVersion) {
+            why.add("output format " + last.formatVersion + " -> " + formatVersion);
+        }
+        List<String> params = changedFields("", parameters, last.parameters);
+        if (!params.isEmpty()) {
+            why.add((params.size() == 1 ? "parameter " : "parameters ") + String.join(", ", params) + " changed");
+        }
+        compare("input", inputs, last.inputs, why);
+        compare("output", outputs, last.outputs, why);
+        return why;
+    }
+
+    private static void compare(String kind, Map<String, Stamp> now, Map<String, Stamp> then, List<String> why) {
+        List<String> changed = new ArrayList<>();
+        for (var e : now.entrySet()) {
+            Stamp old = then.get(e.getKey());
+            Stamp cur = e.getValue();
+            if (old == null) {
+                changed.add(name(e.getKey()) + " is new");
+            } else if (cur == null || cur.size() < 0) {
+                changed.add(name(e.getKey()) + " is missing");
+            } else if (!Objects.equals(cur.sha256(), old.sha256())) {
+                changed.add(name(e.getKey()) + " changed");
+            }
+        }
+        for (String gone : then.keySet()) {
+            if (!now.containsKey(gone)) {
+                changed.add(name(gone) + " is gone");
+            }
+        }
+        if (!changed.isEmpty()) {
+            int shown = Math.min(3, changed.size());
+            why.add(kind + " " + String.join(", ", changed.subList(0, shown))
+                    + (changed.size() > shown ? " and " + (changed.size() - shown) + " more" : ""));
+        }
+    }
+
+    private static String name(String path) {
+        return Path.of(path).getFileName().toString();
+    }
+
+    /** The names of the parameters that differ (dotted paths below the top level, at most one level deep). */
+    private static List<String> changedFields(String prefix, JsonNode now, JsonNode then) {
+        List<String> out = new ArrayList<>();
+        if (Objects.equals(now, then)) {
+            return out;
+        }
+        if (now instanceof ObjectNode a && then instanceof ObjectNode b && prefix.isEmpty()) {
+            TreeMap<String, Boolean> names = new TreeMap<>();
+            a.fieldNames().forEachRemaining(n -> names.put(n, true));
+            b.fieldNames().forEachRemaining(n -> names.put(n, true));
+            for (String n : names.keySet()) {
+                if (!Objects.equals(a.get(n), b.get(n))) {
+                    out.add(n);
+                }
+            }
+            return out;
+        }
+        out.add(prefix.isEmpty() ? "(all)" : prefix);
+        return out;
+    }
+
+    /** Writes this fingerprint as JSON (atomically). */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, JSON.writeValueAsBytes(this));
+    }
+
+    /** The fingerprint saved at {@code file}, or null when there is none or it cannot be read (then: re-run). */
+    public static Fingerprint load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readValue(file.toFile(), Fingerprint.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** As read back from the file: 1 is the same number whether it was an int or a long when written. */
+    private static JsonNode normalised(JsonNode parameters) {
+        try {
+            return parameters == null ? JSON.nullNode() : JSON.readTree(JSON.writeValueAsString(parameters));
+        } catch (IOException e) {
+            throw new IllegalStateException("parameters do not round-trip through JSON", e);
+        }
+    }
+
+    private static Map<String, Stamp> stamps(List<Path> roots, Map<String, Stamp> previous) throws IOException {
+        Map<String, Stamp> out = new LinkedHashMap<>();
+        for (Path root : roots) {
+            Path abs = root.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                try (Stream<Path> walk = Files.walk(abs)) {
+                    for (Iterator<Path> it = walk.sorted().iterator(); it.hasNext(); ) {
+                        Path p = it.next();
+                        if (Files.isRegularFile(p) && !hidden(abs, p)) {
+                            out.put(p.toString(), stamp(p, previous.get(p.toString())));
+                        }
+                    }
+                }
+            } else {
+                out.put(abs.toString(), Files.isRegularFile(abs) ? stamp(abs, previous.get(abs.toString()))
+                        : new Stamp(-1, 0, null));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Stamp stamp(Path p, Stamp previous) throws IOException {
+        long size = Files.size(p);
+        long modified = Files.getLastModifiedTime(p).toMillis();
+        if (previous != null && previous.size() == size && previous.modified() == modified) {
+            return previous;
+        }
+        return new Stamp(size, modified, sha256(p));
+    }
+
+    private static String sha256(Path p) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
