@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tauml.pipeline.exec.BuildLock;
 import io.github.tauml.pipeline.exec.Fingerprint;
 import java.io.File;
 import java.lang.reflect.Field;
@@ -74,31 +75,43 @@ abstract class StageMojo extends AbstractMojo {
             getLog().info("Skipping " + goal + " (skip=true)");
             return;
         }
-        Fingerprint[] now = new Fingerprint[1];
         Path record = fingerprints == null || mojoExecution == null ? null
                 : fingerprints.toPath().resolve(goal + "-" + mojoExecution.getExecutionId() + ".json");
         Failures.run(goal, () -> {
-            Files files = record == null ? null : files();
-            if (files != null) {
-                Fingerprint last = Fingerprint.load(record);
-                now[0] = fingerprint(goal, files, last);
-                List<String> why = now[0].changesSince(last);
-                boolean forced = force || Boolean.parseBoolean(session == null ? null
-                        : session.getUserProperties().getProperty("adversarial." + goal + ".force"));
-                if (why.isEmpty() && !forced) {
-                    getLog().info(goal + " (" + mojoExecution.getExecutionId() + "): up to date, nothing to do");
-                    return;
-                }
-                getLog().info(goal + " (" + mojoExecution.getExecutionId() + ") runs: "
-                        + (why.isEmpty() ? "forced" : String.join("; ", why)));
+            if (record == null) {
+                run();
+                return;
             }
-            run();
-            if (files != null) {
-                // Written last, after the outputs are published: a stage killed part-way is never taken as done.
-                Fingerprint.of(now[0].stage(), now[0].pluginVersion(), files.formatVersion(), now[0].parameters(),
-                        files.inputs(), files.outputs(), now[0]).save(record);
+            try (BuildLock lock = BuildLock.acquire(record.getParent().getParent().resolve(".lock"),
+                    goal + " (" + mojoExecution.getExecutionId() + ")")) {
+                runUnlessUpToDate(goal, record);
+            } catch (BuildLock.HeldException e) {
+                throw new MojoFailureException(goal + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    private void runUnlessUpToDate(String goal, Path record) throws Exception {
+        Files files = files();
+        if (files == null) {
+            run();
+            return;
+        }
+        Fingerprint last = Fingerprint.load(record);
+        Fingerprint now = fingerprint(goal, files, last);
+        List<String> why = now.changesSince(last);
+        boolean forced = force || Boolean.parseBoolean(session == null ? null
+                : session.getUserProperties().getProperty("adversarial." + goal + ".force"));
+        String stage = goal + " (" + mojoExecution.getExecutionId() + ")";
+        if (why.isEmpty() && !forced) {
+            getLog().info(stage + ": up to date, nothing to do");
+            return;
+        }
+        getLog().info(stage + " runs: " + (why.isEmpty() ? "forced" : String.join("; ", why)));
+        run();
+        // Written last, after the outputs are published: a stage killed part-way is never taken as done.
+        Fingerprint.of(now.stage(), now.pluginVersion(), files.formatVersion(), now.parameters(), files.inputs(),
+                files.outputs(), now).save(record);
     }
 
     private Fingerprint fingerprint(String goal, Files files, Fingerprint last) throws Exception {
