@@ -14,4 +14,18 @@ assert !second.contains('Generating') && !second.contains('Skim summary:')
 assert third.contains('toy-ntuples (toy): up to date, nothing to do') : third
 assert third.contains('skim (skim) runs: parameter selection changed')
 assert third.contains('selection: tau_pt>40')
+
+// adversarial.lock.json records each stage with relative paths and hashes; verify mode fails on a different result
+// (naming the stage and the file) and passes when the same bytes are produced again.
+def lock = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'adversarial.lock.json'))
+assert lock.stages.keySet() == ['skim (skim)', 'toy-ntuples (toy)'] as Set
+assert lock.stages['skim (skim)'].outputs.keySet() == ['target/adversarial/skim/DY_taus.root',
+        'target/adversarial/skim/data.root'] as Set
+assert lock.stages['skim (skim)'].parameters.selection == 'tau_pt>40'
+def fourth = log('fourth.log'), fifth = log('fifth.log')
+assert fourth.contains('skim: the result differs from the lock file') : fourth
+assert fourth.contains('stage skim (skim): target/adversarial/skim/data.root differs from adversarial.lock.json')
+assert fourth.contains('Fix: find what changed')
+assert fifth.contains('skim (skim) runs: parameter selection changed') : fifth
+assert fifth.contains('BUILD SUCCESS')
 return true

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tauml.pipeline.exec.BuildLock;
 import io.github.tauml.pipeline.exec.Fingerprint;
+import io.github.tauml.pipeline.exec.LockFile;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -26,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class StageMojo extends AbstractMojo {
     /** Parameters that cannot change a stage's result, so never make it run again. */
-    private static final Set<String> NOT_FINGERPRINTED = Set.of("skip", "force", "threads");
+    private static final Set<String> NOT_FINGERPRINTED = Set.of("skip", "force", "threads", "lock", "lockFile");
     private static final ObjectMapper PARAMETERS = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -45,6 +47,20 @@ abstract class StageMojo extends AbstractMojo {
     /** Runs every stage even when it is up to date. */
     @Parameter(property = "adversarial.force", defaultValue = "false")
     private boolean force;
+
+    /**
+     * What the build does with the lock file: {@code update} records each stage's parameters and input and output
+     * hashes; {@code verify} fails when a stage's outputs differ from the recorded ones (for CI); {@code off}.
+     */
+    @Parameter(property = "adversarial.lock", defaultValue = "update")
+    private String lock;
+
+    /** The lock file, committed beside the pom. */
+    @Parameter(property = "adversarial.lockFile", defaultValue = "${project.basedir}/adversarial.lock.json")
+    private File lockFile;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File projectDirectory;
 
     /** A stage's files, for the up-to-date check; its parameters are taken from the goal's own. */
     record Files(int formatVersion, List<Path> inputs, List<Path> outputs) {
@@ -82,20 +98,42 @@ abstract class StageMojo extends AbstractMojo {
                 run();
                 return;
             }
-            try (BuildLock lock = BuildLock.acquire(record.getParent().getParent().resolve(".lock"),
+            LockFile.Mode mode;
+            try {
+                mode = LockFile.Mode.parse(lock);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("<lock> (-Dadversarial.lock): " + e.getMessage(), e);
+            }
+            try (BuildLock held = BuildLock.acquire(record.getParent().getParent().resolve(".lock"),
                     goal + " (" + mojoExecution.getExecutionId() + ")")) {
-                runUnlessUpToDate(goal, record);
+                Fingerprint done = runUnlessUpToDate(goal, record);
+                if (done != null && lockFile != null && projectDirectory != null) {
+                    List<String> differences = LockFile.apply(mode, lockFile.toPath(), projectDirectory.toPath(),
+                            done, tools());
+                    if (!differences.isEmpty()) {
+                        throw new MojoFailureException(goal + ": the result differs from the lock file "
+                                + lockFile + ":\n" + String.join("\n", differences) + "\nFix: find what changed"
+                                + " (inputs, settings, tool versions); if the change is intended, run once with"
+                                + " -Dadversarial.lock=update and commit " + lockFile.getName() + ".");
+                    }
+                }
             } catch (BuildLock.HeldException e) {
                 throw new MojoFailureException(goal + ": " + e.getMessage(), e);
             }
         });
     }
 
-    private void runUnlessUpToDate(String goal, Path record) throws Exception {
+    /** Tool versions recorded in the lock file with each stage. */
+    protected Map<String, String> tools() {
+        return Map.of("java", System.getProperty("java.version"));
+    }
+
+    /** @return the stage's fingerprint after it ran or was found up to date; null for a goal without files */
+    private Fingerprint runUnlessUpToDate(String goal, Path record) throws Exception {
         Files files = files();
         if (files == null) {
             run();
-            return;
+            return null;
         }
         Fingerprint last = Fingerprint.load(record);
         Fingerprint now = fingerprint(goal, files, last);
@@ -105,13 +143,15 @@ abstract class StageMojo extends AbstractMojo {
         String stage = goal + " (" + mojoExecution.getExecutionId() + ")";
         if (why.isEmpty() && !forced) {
             getLog().info(stage + ": up to date, nothing to do");
-            return;
+            return now;
         }
         getLog().info(stage + " runs: " + (why.isEmpty() ? "forced" : String.join("; ", why)));
         run();
         // Written last, after the outputs are published: a stage killed part-way is never taken as done.
-        Fingerprint.of(now.stage(), now.pluginVersion(), files.formatVersion(), now.parameters(), files.inputs(),
-                files.outputs(), now).save(record);
+        Fingerprint done = Fingerprint.of(now.stage(), now.pluginVersion(), files.formatVersion(), now.parameters(),
+                files.inputs(), files.outputs(), now);
+        done.save(record);
+        return done;
     }
 
     private Fingerprint fingerprint(String goal, Files files, Fingerprint last) throws Exception {
