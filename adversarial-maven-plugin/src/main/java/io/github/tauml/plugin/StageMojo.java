@@ -86,6 +86,12 @@ abstract class StageMojo extends AbstractMojo {
                 throw new MojoFailureException(goal + ": " + String.join("\n", bad) + "\nFix: write true or false"
                         + " (Maven would read any other value as false).");
             }
+            PropertyPrecedence.Findings precedence = PropertyPrecedence.check(mojoExecution, session);
+            if (!precedence.errors().isEmpty()) {
+                throw new MojoFailureException(goal + ": " + String.join("\n", precedence.errors()) + "\nFix: give"
+                        + " the list in one place: remove it from the pom, or drop the -D option.");
+            }
+            precedence.warnings().forEach(getLog()::warn);
         }
         if (skip()) {
             getLog().info("Skipping " + goal + " (skip=true)");
