@@ -16,7 +16,10 @@ public final class Fixtures {
         Path base = shared != null ? Path.of(shared) : Path.of("../../shared");
         Path d = base.resolve("testdata/root").toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
-            throw new IllegalStateException("fixtures not found at " + d + " (set -Dshared.dir)");
+            throw new IllegalStateException("The test data were not found at " + d + ". The tests read real ROOT"
+                    + " files written by CERN ROOT, with reference values from jsroot, from ../shared/testdata/root"
+                    + " beside the repository checkout (they are never copied into it). Put the shared folder beside"
+                    + " the checkout, or point the build at it with -Dshared.dir=/path/to/shared.");
         }
         return d;
     }

@@ -3,6 +3,7 @@ package io.github.tauml.pipeline.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tauml.rootio.Fixtures;
 import io.github.tauml.rootio.RootFile;
 import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.tree.ColumnBatches;
@@ -10,7 +11,6 @@ import io.github.tauml.rootio.tree.Columns;
 import io.github.tauml.rootio.tree.LeafType;
 import io.github.tauml.rootio.tree.TTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -81,12 +81,6 @@ class RealTreeTest {
     }
 
     private static Path fixture(String name) {
-        String shared = System.getProperty("shared.dir");
-        Path dir = (shared != null ? Path.of(shared) : Path.of("../../shared")).resolve("testdata/root");
-        Path file = dir.resolve(name).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("fixture not found at " + file + " (set -Dshared.dir)");
-        }
-        return file;
+        return Fixtures.file(name);
     }
 }
