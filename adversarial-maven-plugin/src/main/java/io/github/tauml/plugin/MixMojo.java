@@ -44,7 +44,7 @@ public class MixMojo extends AbstractMojo {
     @Parameter(property = "adversarial.mix.seed", defaultValue = "1")
     private long seed;
 
-    /** The pT-weight file; empty: weight 1. */
+    /** The pT-weight file (the reweight goal's output by default); {@code none}: weight 1 for every entry. */
     @Parameter(property = "adversarial.mix.weightsFile",
             defaultValue = "${project.build.directory}/adversarial/reweight/adv_weights.root")
     private String weightsFile;

@@ -25,7 +25,7 @@ public final class MixConfig {
      * @param evaluationBatches batches of the evaluation output
      * @param order             {@code sequential} (the reference) or {@code shuffled}
      * @param seed              the shuffle's seed
-     * @param weightsFile       the pT-weight file (the reweight goal's output), or null for weight 1
+     * @param weightsFile       the pT-weight file (the reweight goal's output), or null or {@code none} for weight 1
      * @param ptBranch          {@code tau_pt}
      * @param tauTypeBranch     the simulated samples' τ-type column ({@code mytauType})
      * @param tree              the inputs' tree ({@code taus})
@@ -69,7 +69,7 @@ public final class MixConfig {
         Compression compression = Declarations.compression(d.compression(), "<compression>", problems);
         Declarations.level(d.compressionLevel(), "<compressionLevel>", problems);
         int threads = Declarations.threads(d.threads(), "<threads>", problems);
-        Path weights = blank(d.weightsFile()) ? null
+        Path weights = blank(d.weightsFile()) || d.weightsFile().trim().equalsIgnoreCase("none") ? null
                 : Declarations.existingFile(base, d.weightsFile(), "<weightsFile>", "weights file", problems);
         if (d.trainvalOutput().toAbsolutePath().normalize().equals(d.evaluationOutput().toAbsolutePath().normalize())) {
             problems.add("<evaluationOutput>", "the train/validation and evaluation outputs are the same file "
