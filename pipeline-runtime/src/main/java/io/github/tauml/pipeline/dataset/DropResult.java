@@ -13,8 +13,8 @@ public record DropResult(String sample, Path output, long examined, long kept, L
     }
 
     /**
-     * One bin: ROOT's bin number (0 underflow, n+1 overflow), its edges (±∞ outside the axis), the examined entries
-     * in it, the target's content, the keep probability p (may exceed 1 outside the axis: always kept) and the kept
+     * One bin: ROOT's bin number (0 underflow, n+1 overflow), its edges (±∞ outside the axis), the input's entries
+     * in it (the whole input, which p is computed from), the target's content, the keep probability p (may exceed 1 outside the axis: always kept) and the kept
      * entries.
      */
     public record Bin(int bin, double low, double high, long observed, double target, double p, long kept) {

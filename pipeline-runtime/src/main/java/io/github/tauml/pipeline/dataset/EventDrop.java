@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * The event drop (reference §2.4, TauMLTools' {@code EventDrop.py} / {@code DatasetDrop}): thins a sample so that its
- * pT spectrum follows a target. The observed histogram of the examined entries is filled in the target's binning; the
+ * pT spectrum follows a target. The observed histogram of the whole input is filled in the target's binning (as the
+ * reference fills it from the input file before the loop); the
  * keep probability of bin b is p_b = r_b / max r with r_b = target_b / observed_b (0 where nothing is observed, as
  * {@code TH1::Divide}) and the maximum over the regular bins ({@code TH1::GetMaximum}), so the most under-populated
  * bin keeps everything. Then every examined entry, in order, draws u from {@link TRandom3} and is kept when
@@ -50,7 +51,7 @@ public final class EventDrop {
         try (RootFile in = RootFile.open(request.input())) {
             TTree tree = tree(in, request);
             long n = examined(tree, request);
-            long[] observed = observe(tree, request, n);
+            long[] observed = observe(tree, request, tree.entries());
             double[] p = keepProbabilities(request.target(), observed, request);
             List<BranchSpec> specs = new ArrayList<>();
             List<String> names = new ArrayList<>();
