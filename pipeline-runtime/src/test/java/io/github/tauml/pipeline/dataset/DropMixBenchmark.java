@@ -53,10 +53,23 @@ public final class DropMixBenchmark {
                 + " branches%s%n%n%s%n", entries, branches.size(), particles ? " (particles included)" : "",
                 Bench.machine()));
 
-        double[] flat = new double[15];
-        java.util.Arrays.fill(flat, 1);
-        TH1 target = new TH1("EMB", "", "TH1D", new double[] {30, 35, 40, 45, 50, 55, 60, 65, 70, 80, 90, 100,
-                120, 140, 200, 400}, withFlows(flat), new double[0], 0);
+        double[] edges = {30, 35, 40, 45, 50, 55, 60, 65, 70, 80, 90, 100, 120, 140, 200, 400};
+        TH1 axis = new TH1("axis", "", "TH1D", edges, new double[17], new double[0], 0);
+        double[] observed = new double[17];
+        try (RootFile f = RootFile.open(input)) {
+            var pt = f.tree("taus").read(List.of("tau_pt"), 0, entries).get("tau_pt");
+            for (int i = 0; i < pt.entries(); i++) {
+                observed[axis.findBin(pt.getDouble(i))]++;
+            }
+        }
+        // The copy: target = observed, so p = 1 in every populated bin and the drop keeps everything (read + write).
+        TH1 same = new TH1("same", "", "TH1D", edges, observed, new double[0], 0);
+        // The drop: p falling linearly from 1 in the first bin to 1/2 in the last, about two thirds kept.
+        double[] falling = new double[17];
+        for (int b = 1; b <= 15; b++) {
+            falling[b] = observed[b] * (1 - 0.5 * (b - 1) / 14.0);
+        }
+        TH1 target = new TH1("EMB", "", "TH1D", edges, falling, new double[0], 0);
         long[] kept = new long[1];
         Bench.Timed read = () -> {
             try (RootFile f = RootFile.open(input)) {
@@ -69,6 +82,14 @@ public final class DropMixBenchmark {
                 }
                 return n;
             }
+        };
+        long[] copied = new long[1];
+        Bench.Timed copy = () -> {
+            DropResult r = EventDrop.run(new DropRequest("DY_taus", "<samples><sample name=\"DY_taus\">", input,
+                    "taus", "tau_pt", same, -1, TRandom3.DEFAULT_SEED, dir.resolve("copy/DY_taus.root"),
+                    Compression.ZLIB, 1, 1), s -> { });
+            copied[0] = r.kept();
+            return r.examined();
         };
         Bench.Timed drop = () -> {
             DropResult r = EventDrop.run(new DropRequest("DY_taus", "<samples><sample name=\"DY_taus\">", input,
@@ -91,17 +112,20 @@ public final class DropMixBenchmark {
             mixed[0] = r.entries();
             return r.entries();
         };
-        Bench.Rates[] rates = Bench.interleaved(warmup, reps, read, drop, mix);
+        Bench.Rates[] rates = Bench.interleaved(warmup, reps, read, copy, drop, mix);
         Bench.emit(out, "| task (1 thread) | entries | M entries/s, median (min–max) | fraction of the read rate |\n"
                 + "|---|---:|---:|---:|\n");
         Bench.emit(out, String.format(Locale.ROOT, "| read every branch (ColumnBatches, the limit) | %,d | %s | 1 |%n",
                 entries, Bench.cell(rates[0])));
-        Bench.emit(out, String.format(Locale.ROOT, "| EventDrop.run: read, FindBin, TRandom3, select, write %,d"
-                + " kept | %,d examined | %s | %.2f |%n", kept[0], entries, Bench.cell(rates[1]),
+        Bench.emit(out, String.format(Locale.ROOT, "| EventDrop.run with p = 1: read + write every entry (a copy) |"
+                + " %,d examined, %,d kept | %s | %.2f |%n", entries, copied[0], Bench.cell(rates[1]),
                 rates[1].median() / rates[0].median()));
-        Bench.emit(out, String.format(Locale.ROOT, "| Mix.run: 3 streams, interleave, dataset_id/tauType/weight,"
-                + " write two files | %,d written | %s | %.2f |%n", mixed[0], Bench.cell(rates[2]),
+        Bench.emit(out, String.format(Locale.ROOT, "| EventDrop.run: read, FindBin, TRandom3, select, write |"
+                + " %,d examined, %,d kept | %s | %.2f |%n", entries, kept[0], Bench.cell(rates[2]),
                 rates[2].median() / rates[0].median()));
+        Bench.emit(out, String.format(Locale.ROOT, "| Mix.run: 3 streams, interleave, dataset_id/tauType/weight,"
+                + " write two files | %,d read and written | %s | %.2f |%n", mixed[0], Bench.cell(rates[3]),
+                rates[3].median() / rates[0].median()));
     }
 
     private static double[] withFlows(double[] regular) {
