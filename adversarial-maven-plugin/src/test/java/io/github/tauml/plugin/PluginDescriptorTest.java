@@ -25,9 +25,11 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
     private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
-            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.");
+            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "drop", "adversarial.drop.",
+            "reweight", "adversarial.reweight.", "mix", "adversarial.mix.");
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
-    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns");
+    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "drop/samples",
+            "reweight/contributions", "mix/contributions");
 
     private static final Map<String, Element> MOJOS = new LinkedHashMap<>();
 
@@ -84,6 +86,9 @@ class PluginDescriptorTest {
         assertThat(text(MOJOS.get("toy-ntuples"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "threadSafe")).isEqualTo("true");
+        for (String goal : List.of("drop", "reweight", "mix")) {
+            assertThat(text(MOJOS.get(goal), "phase")).as(goal).isEqualTo("process-resources");
+        }
     }
 
     /** Parameter name to the text (the expression) or an attribute of its configuration element. */

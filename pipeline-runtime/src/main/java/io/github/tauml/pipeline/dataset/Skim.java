@@ -233,7 +233,8 @@ public final class Skim {
                 List.copyOf(outputs), List.copyOf(notes));
     }
 
-    private static BranchSpec spec(Branch b) {
+    /** How root-io rewrites branch {@code b}, or null when it cannot (strings). Shared by the stages that copy trees. */
+    static BranchSpec spec(Branch b) {
         if (!b.isSupported()) {
             return null;
         }

@@ -24,10 +24,13 @@ final class CandidateGenerator {
     private static final int PHOTON = 4;
     private static final int NEUTRAL_HADRON = 5;
 
-    /** Pre-selection mixture of the μτh control region (tuned so the reference cuts keep ~3/4 genuine τh). */
+    /**
+     * Pre-selection mixture of the μτh control region, tuned so that after the reference cuts the data hold what the
+     * reference mix's simulation half holds: 76 % τh, 22 % jets, 2 % μ, no e (docs/toy-ntuples.md).
+     */
     private static final ToySample[] DATA_PROCESSES = {ToySample.DY_TAUTAU, ToySample.DY_MUMU, ToySample.TTBAR,
             ToySample.WJETS, ToySample.QCD};
-    private static final double[] DATA_FRACTIONS = {0.10, 0.04, 0.02, 0.42, 0.42};
+    private static final double[] DATA_FRACTIONS = {0.075, 0.10, 0.02, 0.4025, 0.4025};
 
     private final ToySample sample;
     private final Mismodelling mis;
@@ -389,7 +392,7 @@ final class CandidateGenerator {
         double gj = c.prongs == 3 ? Math.abs(rng.gauss(0, c.kind == CandidateKind.TAU ? 0.02 : 0.06)) : -1;
 
         double vsJet = legacyVsJet(c, chIso, neuIso, Math.abs(dxy) / dxyError, flight, isoDr / Math.max(isoPt, 1e-3));
-        double vsE = sigmoid(c.kind == CandidateKind.ELECTRON ? rng.gauss(-1.0, 2.0) : rng.gauss(4.5, 1.2));
+        double vsE = sigmoid(c.kind == CandidateKind.ELECTRON ? rng.gauss(-4.5, 1.5) : rng.gauss(4.5, 1.2));
         double vsMu = sigmoid(c.kind == CandidateKind.MUON ? rng.gauss(-1.5, 2.0) : rng.gauss(5.0, 1.2));
         return new Features(chIso, neuIso, neuIsoW, footprint, photonOutside, puCorr * 2.56, dxy, dxyError, ip3d,
                 ip3dError, rng.gauss(0, 0.01), flight, sv, emFraction,
@@ -531,6 +534,7 @@ final class CandidateGenerator {
         put("genJet_eta", jetIndex >= 0 ? (float) (c.eta + rng.gauss(0, 0.03)) : MISSING);
         put("genJet_phi", jetIndex >= 0 ? (float) TauType.deltaPhi(c.phi + rng.gauss(0, 0.03), 0) : MISSING);
         put("genJet_mass", jetIndex >= 0 ? (float) Math.abs(rng.gauss(5, 2)) : MISSING);
+        put(TauTupleSchema.TOY_TRUTH, c.kind.tauTypeCode());
         put("tauType", TauType.of(c.eta, c.phi, leptonIndex, kind, visPt, visEta, visPhi, jetIndex,
                 sample.sampleType()));
     }

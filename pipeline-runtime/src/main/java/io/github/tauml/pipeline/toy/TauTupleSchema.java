@@ -16,6 +16,13 @@ public final class TauTupleSchema {
 
     public static final String TREE = "taus";
 
+    /**
+     * The toy's truth branch, written for every candidate of every sample (data included): what the candidate really
+     * is, as a TauType code — 0 e, 1 μ, 2 τh, 3 jet, −1 pile-up jet (no generator object). Unlike {@code tauType}
+     * it does not depend on generator matching, so it also labels data.
+     */
+    public static final String TOY_TRUTH = "toy_truth_tauType";
+
     /** τ-level high-level features written as floats (the ones a DeepTau-like tau block uses). */
     public static final List<String> TAU_FEATURES = List.of(
             "tau_chargedIsoPtSum", "tau_neutralIsoPtSum", "tau_neutralIsoPtSumWeight", "tau_footprintCorrection",
@@ -57,6 +64,8 @@ public final class TauTupleSchema {
                 "genLepton_vis_mass");
         scalar(f, LeafType.INT32, "genJet_index");
         scalar(f, LeafType.FLOAT32, "genJet_pt", "genJet_eta", "genJet_phi", "genJet_mass");
+        // The toy's own truth (not a TauTuple branch): what the candidate really is, data included.
+        scalar(f, LeafType.INT32, TOY_TRUTH);
         scalar(f, LeafType.INT32, "has_extramuon", "has_extraelectron", "has_dimuon", "has_dielectron");
         scalar(f, LeafType.FLOAT32, "tagObj_pt", "tagObj_eta", "tagObj_phi", "tagObj_mass");
         scalar(f, LeafType.INT32, "tagObj_charge", "tagObj_id");

@@ -1,0 +1,106 @@
+package io.github.tauml.plugin;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.DropConfig;
+import io.github.tauml.pipeline.dataset.DropRequest;
+import io.github.tauml.pipeline.dataset.DropResult;
+import io.github.tauml.pipeline.dataset.EventDrop;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Thins skimmed samples so that their pT spectrum follows a target (reference §2.4, TauMLTools' {@code EventDrop.py}):
+ * keep probability p_b = r_b / max r with r_b = target_b / observed_b, one TRandom3 draw per examined entry (seed
+ * 4357, ROOT's default, reproduces the reference). Writes {@code <outputDirectory>/<name>.root} with every branch, and
+ * logs a table per sample: observed, target, p, kept per bin, under- and overflow included.
+ */
+@Mojo(name = "drop", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public class DropMojo extends AbstractMojo {
+    /** The samples to thin: {@code <sample><name>DY_taus</name><input>...</input></sample>}. */
+    @Parameter
+    private List<DropSample> samples;
+
+    /** The target spectrum, a TH1 in a ROOT file: {@code datacard.root:mt_inclusive/EMB} (nested directories). */
+    @Parameter(property = "adversarial.drop.target")
+    private String target;
+
+    /** Instead of a file: the target's bin edges, comma-separated ({@code 30, 35, 40, ..., 400}). */
+    @Parameter(property = "adversarial.drop.targetBins")
+    private String targetBins;
+
+    /** With {@code <targetBins>}: the target's content per bin, comma-separated. */
+    @Parameter(property = "adversarial.drop.targetContents")
+    private String targetContents;
+
+    /** Entries examined per sample, from the first (the reference's {@code --n_tau}); empty: all. */
+    @Parameter(property = "adversarial.drop.entries")
+    private Long entries;
+
+    /** The TRandom3 seed; 4357 (ROOT's default) gives the reference's decisions. */
+    @Parameter(property = "adversarial.drop.seed", defaultValue = "4357")
+    private long seed;
+
+    /** The input tree. */
+    @Parameter(property = "adversarial.drop.tree", defaultValue = "taus")
+    private String tree;
+
+    /** The spectrum's branch (GeV). */
+    @Parameter(property = "adversarial.drop.branch", defaultValue = "tau_pt")
+    private String branch;
+
+    /** Where {@code <name>.root} go. */
+    @Parameter(property = "adversarial.drop.outputDirectory",
+            defaultValue = "${project.build.directory}/adversarial/drop")
+    private File outputDirectory;
+
+    /** Output compression: {@code zlib}, {@code lzma}, {@code lz4}, {@code zstd} or {@code none}. */
+    @Parameter(property = "adversarial.drop.compression", defaultValue = "zlib")
+    private String compression;
+
+    /** Output compression level, 1 (fast) to 9 (small); 0 stores raw. */
+    @Parameter(property = "adversarial.drop.compressionLevel", defaultValue = "1")
+    private int compressionLevel;
+
+    /** Threads decoding input branches; 0: every processor. */
+    @Parameter(property = "adversarial.drop.threads", defaultValue = "0")
+    private int threads;
+
+    /** Skips the goal. */
+    @Parameter(property = "adversarial.drop.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping drop (adversarial.drop.skip=true)");
+            return;
+        }
+        List<DropRequest> requests;
+        try {
+            requests = DropConfig.requests(new DropConfig.Declaration(samples == null ? List.of()
+                    : samples.stream().map(DropSample::declaration).toList(), tree, branch, target, targetBins,
+                    targetContents, entries, seed, outputDirectory.toPath().toAbsolutePath().normalize(),
+                    compression, compressionLevel, threads), basedir.toPath().toAbsolutePath().normalize());
+            for (DropRequest r : requests) {
+                DropResult result = EventDrop.run(r, getLog()::info);
+                getLog().info(result.summary() + " -> " + result.output());
+                result.table().forEach(line -> getLog().info("  " + line));
+            }
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("drop: could not read an input or write an output under "
+                    + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.tauml.plugin;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.MixConfig;
+import io.github.tauml.pipeline.dataset.Mix;
+import io.github.tauml.pipeline.dataset.MixRequest;
+import io.github.tauml.pipeline.dataset.MixResult;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Mixes data and simulation into fixed-composition batches (reference §2.6, TauMLTools' {@code AdversarialEventMix.py}):
+ * each batch is the contributions' blocks in declaration order, written to tree {@code taus} of
+ * {@code adv_dataset_trainval.root} and then, from the entries that follow, {@code adv_dataset_evaluate.root}, with
+ * {@code dataset_id}, {@code tauType} (8 for data) and the pT {@code weight} added. A contribution that runs dry fails
+ * the build with its name and counts before anything is written.
+ */
+@Mojo(name = "mix", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public class MixMojo extends AbstractMojo {
+    /** The blocks of a batch, in order; shared with the {@code reweight} goal. */
+    @Parameter
+    private List<Contribution> contributions;
+
+    /** Batches of the train/validation output (the reference: 1125). */
+    @Parameter(property = "adversarial.mix.trainvalBatches", defaultValue = "1125")
+    private int trainvalBatches;
+
+    /** Batches of the evaluation output (the reference: 750). */
+    @Parameter(property = "adversarial.mix.evaluationBatches", defaultValue = "750")
+    private int evaluationBatches;
+
+    /** {@code sequential} (file order, as the reference) or {@code shuffled} (seeded, within each contribution). */
+    @Parameter(property = "adversarial.mix.order", defaultValue = "sequential")
+    private String order;
+
+    /** The shuffle's seed. */
+    @Parameter(property = "adversarial.mix.seed", defaultValue = "1")
+    private long seed;
+
+    /** The pT-weight file (the reweight goal's output by default); {@code none}: weight 1 for every entry. */
+    @Parameter(property = "adversarial.mix.weightsFile",
+            defaultValue = "${project.build.directory}/adversarial/reweight/adv_weights.root")
+    private String weightsFile;
+
+    /** The branch the weights are looked up with (GeV). */
+    @Parameter(property = "adversarial.mix.ptBranch", defaultValue = "tau_pt")
+    private String ptBranch;
+
+    /** The simulated samples' true-τ-type column, copied into {@code tauType}. */
+    @Parameter(property = "adversarial.mix.tauTypeBranch", defaultValue = "mytauType")
+    private String tauTypeBranch;
+
+    /** The inputs' tree. */
+    @Parameter(property = "adversarial.mix.tree", defaultValue = "taus")
+    private String tree;
+
+    /** The train/validation output. */
+    @Parameter(property = "adversarial.mix.trainvalOutput",
+            defaultValue = "${project.build.directory}/adversarial/mix/adv_dataset_trainval.root")
+    private File trainvalOutput;
+
+    /** The evaluation output. */
+    @Parameter(property = "adversarial.mix.evaluationOutput",
+            defaultValue = "${project.build.directory}/adversarial/mix/adv_dataset_evaluate.root")
+    private File evaluationOutput;
+
+    /** Output compression: {@code zlib}, {@code lzma}, {@code lz4}, {@code zstd} or {@code none}. */
+    @Parameter(property = "adversarial.mix.compression", defaultValue = "zlib")
+    private String compression;
+
+    /** Output compression level, 1 (fast) to 9 (small); 0 stores raw. */
+    @Parameter(property = "adversarial.mix.compressionLevel", defaultValue = "1")
+    private int compressionLevel;
+
+    /** Threads decoding input branches; 0: every processor. */
+    @Parameter(property = "adversarial.mix.threads", defaultValue = "0")
+    private int threads;
+
+    /** Skips the goal. */
+    @Parameter(property = "adversarial.mix.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping mix (adversarial.mix.skip=true)");
+            return;
+        }
+        try {
+            MixRequest request = MixConfig.request(new MixConfig.Declaration(contributions == null ? List.of()
+                    : contributions.stream().map(Contribution::declaration).toList(), trainvalBatches,
+                    evaluationBatches, order, seed, weightsFile, ptBranch, tauTypeBranch, tree,
+                    trainvalOutput.toPath().toAbsolutePath().normalize(),
+                    evaluationOutput.toPath().toAbsolutePath().normalize(), compression, compressionLevel, threads),
+                    basedir.toPath().toAbsolutePath().normalize());
+            MixResult result = Mix.run(request, getLog()::info);
+            getLog().info(result.summary());
+            result.table().forEach(line -> getLog().info("  " + line));
+            result.notes().forEach(n -> getLog().info("note: " + n));
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("mix: could not read an input or write " + trainvalOutput + " / "
+                    + evaluationOutput + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.tauml.pipeline.dataset;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.rootio.RootFile;
+import io.github.tauml.rootio.hist.TH1;
+import io.github.tauml.rootio.tree.Branch;
+import io.github.tauml.rootio.tree.Column;
+import io.github.tauml.rootio.tree.ColumnBatches;
+import io.github.tauml.rootio.tree.Columns;
+import io.github.tauml.rootio.tree.TTree;
+import io.github.tauml.rootio.write.BranchSpec;
+import io.github.tauml.rootio.write.RootWriter;
+import io.github.tauml.rootio.write.TreeWriter;
+import io.github.tauml.rootio.write.WriterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The event drop (reference §2.4, TauMLTools' {@code EventDrop.py} / {@code DatasetDrop}): thins a sample so that its
+ * pT spectrum follows a target. The observed histogram of the whole input is filled in the target's binning (as the
+ * reference fills it from the input file before the loop); the
+ * keep probability of bin b is p_b = r_b / max r with r_b = target_b / observed_b (0 where nothing is observed, as
+ * {@code TH1::Divide}) and the maximum over the regular bins ({@code TH1::GetMaximum}), so the most under-populated
+ * bin keeps everything. Then every examined entry, in order, draws u from {@link TRandom3} and is kept when
+ * u ≤ p of its bin ({@code TH1::FindBin}: below the first edge is the underflow, at or above the last the overflow;
+ * there p may exceed 1, which keeps every entry). One random number is drawn per examined entry, so with seed 4357
+ * the decisions are the reference's. Every branch is copied with its type; the output appears only when complete.
+ */
+public final class EventDrop {
+    private static final int BATCH = 16_384;
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
+
+    private EventDrop() {
+    }
+
+    /**
+     * Runs one drop.
+     *
+     * @throws ConfigException the input lacks the tree or the branch, or has fewer entries than {@code entries}
+     *                         ("runs out of entries"), or shares no bin with the target; nothing is written
+     * @throws IOException     reading the input or writing the output failed
+     */
+    public static DropResult run(DropRequest request, Consumer<String> log) throws ConfigException, IOException {
+        long start = System.nanoTime();
+        try (RootFile in = RootFile.open(request.input())) {
+            TTree tree = tree(in, request);
+            long n = examined(tree, request);
+            long[] observed = observe(tree, request, tree.entries());
+            double[] p = keepProbabilities(request.target(), observed, request);
+            List<BranchSpec> specs = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Branch b : tree.branches()) {
+                BranchSpec s = Skim.spec(b);
+                if (s == null) {
+                    log.accept(request.sample() + ": branch '" + b.name() + "' (" + b.typeName()
+                            + ") is not copied: root-io cannot rewrite it");
+                    continue;
+                }
+                specs.add(s);
+                names.add(b.name());
+            }
+            Files.createDirectories(request.output().toAbsolutePath().getParent());
+            TH1 target = request.target();
+            long[] kept = new long[observed.length];
+            long keptTotal = 0;
+            TRandom3 rng = new TRandom3(request.seed());
+            WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
+            try (RootWriter writer = RootWriter.create(request.output(), options)) {
+                try {
+                    TreeWriter out = writer.tree(tree.name(), tree.title(), specs);
+                    long done = 0;
+                    long lastReport = System.nanoTime();
+                    try (ColumnBatches batches = tree.batches(names, 0, n, BATCH, request.threads())) {
+                        while (batches.hasNext()) {
+                            Columns batch = batches.next();
+                            Column pt = batch.get(request.branch());
+                            int m = (int) batch.entries();
+                            boolean[] mask = new boolean[m];
+                            int k = 0;
+                            for (int i = 0; i < m; i++) {
+                                int bin = target.findBin(pt.getDouble(i));
+                                if (rng.rndm() <= p[bin]) {
+                                    mask[i] = true;
+                                    kept[bin]++;
+                                    k++;
+                                }
+                            }
+                            if (k > 0) {
+                                Map<String, Column> selected = new LinkedHashMap<>();
+                                for (String name : names) {
+                                    selected.put(name, batch.get(name).select(mask));
+                                }
+                                out.append(selected);
+                            }
+                            keptTotal += k;
+                            done += m;
+                            if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
+                                lastReport = System.nanoTime();
+                                double s = (System.nanoTime() - start) / 1e9;
+                                log.accept(String.format("%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
+                                        + " %.0f s left)", request.sample(), done, n, keptTotal, done / s,
+                                        (n - done) / (done / s)));
+                            }
+                        }
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                    out.close();
+                } catch (IOException | RuntimeException e) {
+                    writer.abort();
+                    throw e;
+                }
+            }
+            double[] edges = target.edges();
+            List<DropResult.Bin> bins = new ArrayList<>();
+            for (int b = 0; b < observed.length; b++) {
+                double low = b == 0 ? Double.NEGATIVE_INFINITY : edges[b - 1];
+                double high = b == observed.length - 1 ? Double.POSITIVE_INFINITY : edges[b];
+                bins.add(new DropResult.Bin(b, low, high, observed[b], target.content(b), p[b], kept[b]));
+            }
+            return new DropResult(request.sample(), request.output(), n, keptTotal, bins,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * The keep probability per bin of {@code target} (ROOT numbering, 0 underflow .. n+1 overflow) for the observed
+     * counts in the same bins: p_b = r_b / max r over the regular bins, r_b = target_b / observed_b, 0 where
+     * observed_b is 0.
+     *
+     * @throws ConfigException no regular bin has both observed entries and target content (nothing could be kept)
+     */
+    public static double[] keepProbabilities(TH1 target, long[] observed, DropRequest request) throws ConfigException {
+        int nb = target.bins();
+        if (observed.length != nb + 2) {
+            throw new IllegalArgumentException(observed.length + " observed bins for a target of " + nb + " bins");
+        }
+        double[] r = new double[nb + 2];
+        double max = 0;
+        for (int b = 0; b < r.length; b++) {
+            r[b] = observed[b] == 0 ? 0 : target.content(b) / observed[b];
+            if (b >= 1 && b <= nb) {
+                max = Math.max(max, r[b]);
+            }
+        }
+        if (!(max > 0)) {
+            throw new ConfigException(request.element() + "<target>", request.sample() + ": the target histogram '"
+                    + target.name() + "' and the " + request.branch() + " spectrum of " + request.input()
+                    + " share no bin with entries in both, so nothing could be kept",
+                    "check that the target is a " + request.branch() + " spectrum in the same units (GeV) and range");
+        }
+        double[] p = new double[r.length];
+        for (int b = 0; b < r.length; b++) {
+            p[b] = r[b] / max;
+        }
+        return p;
+    }
+
+    private static TTree tree(RootFile in, DropRequest request) throws ConfigException, IOException {
+        if (!in.top().contains(request.tree())) {
+            throw new ConfigException(request.element() + "<tree>", request.sample() + ": " + request.input()
+                    + " has no tree '" + request.tree() + "'", "name the tree the skim wrote (taus)");
+        }
+        TTree tree = in.tree(request.tree());
+        if (!tree.hasBranch(request.branch())) {
+            throw new ConfigException(request.element() + "<branch>", request.sample() + ": tree '" + request.tree()
+                    + "' of " + request.input() + " has no branch '" + request.branch() + "'",
+                    "name the pT branch of the input (tau_pt)");
+        }
+        return tree;
+    }
+
+    private static long examined(TTree tree, DropRequest request) throws ConfigException {
+        long n = request.entries() < 0 ? tree.entries() : request.entries();
+        if (n > tree.entries()) {
+            throw new ConfigException(request.element() + "<entries>", request.sample() + " runs out of entries: the"
+                    + " drop needs " + n + " entries but " + request.input() + " has " + tree.entries(),
+                    "lower <entries> to at most " + tree.entries() + ", or remove it to examine every entry");
+        }
+        return n;
+    }
+
+    private static long[] observe(TTree tree, DropRequest request, long n) throws IOException {
+        TH1 target = request.target();
+        long[] observed = new long[target.bins() + 2];
+        try (ColumnBatches batches = tree.batches(List.of(request.branch()), 0, n, BATCH, request.threads())) {
+            while (batches.hasNext()) {
+                Column pt = batches.next().get(request.branch());
+                for (int i = 0; i < pt.entries(); i++) {
+                    observed[target.findBin(pt.getDouble(i))]++;
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return observed;
+    }
+}

@@ -1,0 +1,483 @@
+package io.github.tauml.pipeline.dataset;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.dataset.MixRequest.Contribution;
+import io.github.tauml.rootio.RootFile;
+import io.github.tauml.rootio.hist.TH1;
+import io.github.tauml.rootio.tree.Branch;
+import io.github.tauml.rootio.tree.Column;
+import io.github.tauml.rootio.tree.ColumnBatches;
+import io.github.tauml.rootio.tree.Columns;
+import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
+import io.github.tauml.rootio.tree.TTree;
+import io.github.tauml.rootio.write.BranchSpec;
+import io.github.tauml.rootio.write.RootWriter;
+import io.github.tauml.rootio.write.TreeWriter;
+import io.github.tauml.rootio.write.WriterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The mix stage (reference §2.6): batches of {@link MixRequest#batchSize()} entries, each the declared contributions'
+ * blocks in declaration order (the reference: 50 data, 36 DY τh, 2 tt̄ τh, 5 W jets, 5 QCD jets, 1 tt̄ jet, 1 DY μ),
+ * written to tree {@code taus} of two files: first the train/validation batches, then the evaluation batches from
+ * the entries that follow, so the outputs never share an entry. Each entry gets {@code dataset_id} (the
+ * contribution's), {@code tauType} (8 for data, otherwise the τ-type column) and {@code weight} (float: the
+ * contribution's pT-weight histogram at {@code FindBin(tau_pt)}, §2.5) in place of any input branches of those names;
+ * the other branches are those every contribution has with the same type. Every input is checked before anything
+ * is written: a contribution that runs dry fails with its name, the entries needed and the entries it has. Both
+ * files appear only when both are complete.
+ */
+public final class Mix {
+    /** The branches the mix writes itself. */
+    public static final String DATASET_ID = "dataset_id";
+    public static final String TAU_TYPE = "tauType";
+    public static final String WEIGHT = "weight";
+    /** tauType of data (reference §2.2). */
+    public static final int DATA_TAU_TYPE = 8;
+
+    private static final int READ_BATCH = 16_384;
+    private static final int WRITE_ENTRIES = 20_000;
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
+
+    private final MixRequest request;
+    private final Consumer<String> log;
+    private final long start = System.nanoTime();
+    private long written;
+    private long lastReport = System.nanoTime();
+
+    private Mix(MixRequest request, Consumer<String> log) {
+        this.request = request;
+        this.log = log;
+    }
+
+    /**
+     * Runs the mix.
+     *
+     * @throws ConfigException every problem of the inputs at once (missing tree or branch, a contribution that runs
+     *                         dry, a weight histogram missing from the weights file); nothing is written
+     * @throws IOException     reading an input or writing an output failed; neither output is published
+     */
+    public static MixResult run(MixRequest request, Consumer<String> log) throws ConfigException, IOException {
+        return new Mix(request, log).run();
+    }
+
+    private MixResult run() throws ConfigException, IOException {
+        List<RootFile> files = new ArrayList<>();
+        try {
+            List<TTree> trees = new ArrayList<>();
+            Problems problems = new Problems();
+            for (Contribution c : request.contributions()) {
+                RootFile f = RootFile.open(c.input());
+                files.add(f);
+                trees.add(check(c, f, problems));
+            }
+            Map<String, TH1> weights = weights(problems);
+            problems.throwIfAny();
+            List<String> notes = new ArrayList<>();
+            List<BranchSpec> copied = commonBranches(trees, notes);
+            List<BranchSpec> specs = new ArrayList<>(copied);
+            specs.add(BranchSpec.scalar(DATASET_ID, LeafType.UINT64));
+            specs.add(BranchSpec.scalar(TAU_TYPE, LeafType.INT32));
+            specs.add(BranchSpec.scalar(WEIGHT, LeafType.FLOAT32));
+            List<Stream> streams = new ArrayList<>();
+            for (int i = 0; i < trees.size(); i++) {
+                Contribution c = request.contributions().get(i);
+                Set<String> read = new LinkedHashSet<>();
+                copied.forEach(s -> read.add(s.name()));
+                read.add(request.ptBranch());
+                if (!c.data()) {
+                    read.add(request.tauTypeBranch());
+                }
+                long needed = (long) c.perBatch() * (request.trainvalBatches() + request.evaluationBatches());
+                streams.add(request.shuffle()
+                        ? new Shuffled(trees.get(i), List.copyOf(read), needed, shuffleSeed(i))
+                        : new Sequential(trees.get(i), List.copyOf(read), needed, request.threads()));
+            }
+            write(specs, copied, streams, weights);
+            List<MixResult.Taken> taken = new ArrayList<>();
+            for (int i = 0; i < trees.size(); i++) {
+                Contribution c = request.contributions().get(i);
+                taken.add(new MixResult.Taken(c.name(), (long) c.perBatch() * request.trainvalBatches(),
+                        (long) c.perBatch() * request.evaluationBatches(), trees.get(i).entries()));
+            }
+            return new MixResult(request.trainvalOutput(), request.trainvalBatches(), request.evaluationOutput(),
+                    request.evaluationBatches(), request.batchSize(), taken,
+                    specs.stream().map(BranchSpec::name).toList(), notes, (System.nanoTime() - start) / 1e9);
+        } finally {
+            for (RootFile f : files) {
+                f.close();
+            }
+        }
+    }
+
+    private TTree check(Contribution c, RootFile f, Problems problems) throws IOException {
+        if (!f.top().contains(c.tree())) {
+            problems.add(c.element() + "<tree>", c.name() + ": " + c.input() + " has no tree '" + c.tree() + "'",
+                    "name the tree the skim wrote (taus)");
+            return null;
+        }
+        TTree t = f.tree(c.tree());
+        if (!t.hasBranch(request.ptBranch())) {
+            problems.add(c.element() + "<input>", c.name() + ": tree '" + c.tree() + "' of " + c.input()
+                    + " has no branch '" + request.ptBranch() + "', which the pT weight is looked up with",
+                    "mix skimmed TauTuples, or set <ptBranch> to the input's pT branch");
+        }
+        if (!c.data() && !t.hasBranch(request.tauTypeBranch())) {
+            problems.add(c.element() + "<input>", c.name() + ": tree '" + c.tree() + "' of " + c.input()
+                    + " has no branch '" + request.tauTypeBranch() + "' to copy into tauType",
+                    "skim the simulated samples with the τ type computed (<tauType>" + request.tauTypeBranch()
+                            + "</tauType>), or declare <data>true</data> if this contribution is data");
+        }
+        long needed = (long) c.perBatch() * (request.trainvalBatches() + request.evaluationBatches());
+        if (needed > t.entries()) {
+            problems.add(c.element() + "<perBatch>", c.name() + " runs dry: the mix needs " + needed + " entries ("
+                    + c.perBatch() + " per batch × (" + request.trainvalBatches() + " + "
+                    + request.evaluationBatches() + ") batches) but " + c.input() + " has " + t.entries(),
+                    "give " + c.name() + " more entries, or lower the batch counts (it has enough for "
+                            + t.entries() / c.perBatch() + " batches)");
+        }
+        return t;
+    }
+
+    private Map<String, TH1> weights(Problems problems) throws IOException {
+        Map<String, TH1> out = new LinkedHashMap<>();
+        if (request.weights() == null) {
+            return out;
+        }
+        try (RootFile f = RootFile.open(request.weights())) {
+            List<String> held = Reweight.histogramNames(f);
+            for (Contribution c : request.contributions()) {
+                if (held.contains(c.weights())) {
+                    out.put(c.name(), f.histogram(c.weights()));
+                } else {
+                    problems.add(c.element() + "<weights>", c.name() + ": the weights file " + request.weights()
+                            + " has no histogram '" + c.weights() + "'; it holds " + String.join(", ", held),
+                            "name one of those histograms in <weights>, or add '" + c.weights() + "' to the file");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first input's branches that every input has with the same type and shape (jagged ones only with their
+     * counter), without the three the mix writes.
+     */
+    private List<BranchSpec> commonBranches(List<TTree> trees, List<String> notes) throws IOException {
+        List<BranchSpec> out = new ArrayList<>();
+        Set<String> kept = new LinkedHashSet<>();
+        for (Branch b : trees.get(0).branches()) {
+            if (b.name().equals(DATASET_ID) || b.name().equals(TAU_TYPE) || b.name().equals(WEIGHT)) {
+                continue;
+            }
+            BranchSpec spec = Skim.spec(b);
+            if (spec == null) {
+                notes.add("branch '" + b.name() + "' (" + b.typeName() + ") is not copied: root-io cannot rewrite it");
+                continue;
+            }
+            String missing = null;
+            for (int i = 1; i < trees.size() && missing == null; i++) {
+                TTree t = trees.get(i);
+                if (!t.hasBranch(b.name())) {
+                    missing = request.contributions().get(i).name() + " lacks it";
+                } else {
+                    Branch o = t.branch(b.name());
+                    if (o.type() != b.type() || o.shape() != b.shape() || o.fixedLength() != b.fixedLength()) {
+                        missing = "it is " + o.typeName() + " in " + request.contributions().get(i).name()
+                                + " but " + b.typeName() + " in " + request.contributions().get(0).name();
+                    }
+                }
+            }
+            if (missing == null && spec.shape() == Shape.JAGGED && !kept.contains(spec.counter())) {
+                missing = "its counter '" + spec.counter() + "' is not written";
+            }
+            if (missing != null) {
+                notes.add("branch '" + b.name() + "' is not written: " + missing);
+                continue;
+            }
+            out.add(spec);
+            kept.add(b.name());
+        }
+        for (int i = 1; i < trees.size(); i++) {
+            for (Branch b : trees.get(i).branches()) {
+                if (!trees.get(0).hasBranch(b.name()) && !b.name().equals(WEIGHT) && !b.name().equals(TAU_TYPE)
+                        && !b.name().equals(DATASET_ID)) {
+                    String note = "branch '" + b.name() + "' is not written: " + request.contributions().get(0).name()
+                            + " lacks it";
+                    if (!notes.contains(note)) {
+                        notes.add(note);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private long shuffleSeed(int contribution) {
+        long z = request.seed() * 0x9E3779B97F4A7C15L + (contribution + 1) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        return z ^ (z >>> 31);
+    }
+
+    private void write(List<BranchSpec> specs, List<BranchSpec> copied, List<Stream> streams, Map<String, TH1> weights)
+            throws IOException {
+        Files.createDirectories(request.trainvalOutput().toAbsolutePath().getParent());
+        Files.createDirectories(request.evaluationOutput().toAbsolutePath().getParent());
+        WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
+        RootWriter trainval = RootWriter.create(request.trainvalOutput(), options);
+        RootWriter evaluation = null;
+        try {
+            evaluation = RootWriter.create(request.evaluationOutput(), options);
+            long total = (long) request.batchSize() * (request.trainvalBatches() + request.evaluationBatches());
+            writeOutput(trainval, request.trainvalBatches(), specs, copied, streams, weights, total);
+            writeOutput(evaluation, request.evaluationBatches(), specs, copied, streams, weights, total);
+            for (Stream s : streams) {
+                s.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            trainval.abort();
+            if (evaluation != null) {
+                evaluation.abort();
+            }
+            throw e;
+        }
+        // Both complete: publish.
+        try {
+            trainval.close();
+        } catch (IOException | RuntimeException e) {
+            evaluation.abort();
+            throw e;
+        }
+        evaluation.close();
+    }
+
+    private void writeOutput(RootWriter writer, int batches, List<BranchSpec> specs, List<BranchSpec> copied,
+                             List<Stream> streams, Map<String, TH1> weights, long total) throws IOException {
+        TreeWriter tree = writer.tree("taus", "adversarial mix", specs);
+        List<Contribution> cs = request.contributions();
+        int chunk = Math.max(1, WRITE_ENTRIES / request.batchSize());
+        for (int done = 0; done < batches; done += chunk) {
+            int k = Math.min(chunk, batches - done);
+            List<Map<String, Column>> parts = new ArrayList<>();
+            for (int i = 0; i < cs.size(); i++) {
+                Contribution c = cs.get(i);
+                Map<String, Column> part = new LinkedHashMap<>(streams.get(i).take(k * c.perBatch()));
+                part.putAll(added(c, part, weights.get(c.name()), k * c.perBatch()));
+                parts.add(part);
+            }
+            int[] per = cs.stream().mapToInt(Contribution::perBatch).toArray();
+            Map<String, Column> out = new LinkedHashMap<>();
+            for (BranchSpec s : specs) {
+                List<Column> columns = new ArrayList<>();
+                for (Map<String, Column> p : parts) {
+                    columns.add(p.get(s.name()));
+                }
+                out.put(s.name(), interleave(s, columns, per, k));
+            }
+            tree.append(out);
+            written += (long) k * request.batchSize();
+            if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
+                lastReport = System.nanoTime();
+                double sec = (System.nanoTime() - start) / 1e9;
+                log.accept(String.format("mix: %,d / %,d entries written (%,.0f entries/s, %.0f s left)", written,
+                        total, written / sec, (total - written) / (written / sec)));
+            }
+        }
+        tree.close();
+    }
+
+    /** dataset_id, tauType and weight of n entries of one contribution. */
+    private Map<String, Column> added(Contribution c, Map<String, Column> part, TH1 weights, int n) {
+        long[] id = new long[n];
+        java.util.Arrays.fill(id, c.datasetId());
+        int[] type = new int[n];
+        if (c.data()) {
+            java.util.Arrays.fill(type, DATA_TAU_TYPE);
+        } else {
+            Column t = part.get(request.tauTypeBranch());
+            for (int i = 0; i < n; i++) {
+                type[i] = (int) t.getLong(i);
+            }
+        }
+        float[] w = new float[n];
+        Column pt = part.get(request.ptBranch());
+        for (int i = 0; i < n; i++) {
+            w[i] = weights == null ? 1f : (float) weights.content(weights.findBin(pt.getDouble(i)));
+        }
+        Map<String, Column> out = new LinkedHashMap<>();
+        out.put(DATASET_ID, new Column(DATASET_ID, LeafType.UINT64, Shape.SCALAR, id, null, 1));
+        out.put(TAU_TYPE, new Column(TAU_TYPE, LeafType.INT32, Shape.SCALAR, type, null, 1));
+        out.put(WEIGHT, new Column(WEIGHT, LeafType.FLOAT32, Shape.SCALAR, w, null, 1));
+        return out;
+    }
+
+    /**
+     * The batches of one branch: for each of {@code k} batches, {@code per[c]} consecutive entries of each part in
+     * turn, copied run by run.
+     */
+    static Column interleave(BranchSpec spec, List<Column> parts, int[] per, int k) {
+        int values = 0;
+        int entries = 0;
+        for (Column c : parts) {
+            values += c.valueCount();
+            entries += c.entries();
+        }
+        Column first = parts.get(0);
+        Object out = Column.newArray(first.type(), values);
+        int[] offsets = first.isJagged() ? new int[entries + 1] : null;
+        int[] cursor = new int[parts.size()];
+        int pos = 0;
+        int e = 0;
+        for (int b = 0; b < k; b++) {
+            for (int c = 0; c < parts.size(); c++) {
+                Column src = parts.get(c);
+                int from = cursor[c];
+                int to = from + per[c];
+                int a = src.start(from);
+                int z = to == src.entries() ? src.valueCount() : src.start(to);
+                System.arraycopy(src.values(), a, out, pos, z - a);
+                if (offsets != null) {
+                    int[] so = src.offsets();
+                    for (int i = from; i < to; i++) {
+                        offsets[++e] = pos + so[i + 1] - a;
+                    }
+                }
+                pos += z - a;
+                cursor[c] = to;
+            }
+        }
+        return new Column(spec.name(), first.type(), first.shape(), out, offsets, first.fixedLength());
+    }
+
+    /** One contribution's entries in the order the mix takes them. */
+    private interface Stream {
+        Map<String, Column> take(int n) throws IOException;
+
+        void close() throws IOException;
+    }
+
+    /** Entries in file order, decoded batch by batch (bounded memory). */
+    private static final class Sequential implements Stream {
+        private final ColumnBatches batches;
+        private final List<String> names;
+        private Columns current;
+        private int pos;
+
+        Sequential(TTree tree, List<String> names, long needed, int threads) throws IOException {
+            this.names = names;
+            this.batches = tree.batches(names, 0, needed, READ_BATCH, threads);
+        }
+
+        @Override
+        public Map<String, Column> take(int n) throws IOException {
+            Map<String, List<Column>> pieces = new LinkedHashMap<>();
+            names.forEach(s -> pieces.put(s, new ArrayList<>()));
+            int need = n;
+            try {
+                while (need > 0) {
+                    if (current == null || pos == current.entries()) {
+                        current = batches.next();
+                        pos = 0;
+                    }
+                    int m = (int) Math.min(need, current.entries() - pos);
+                    for (String s : names) {
+                        Column c = current.get(s);
+                        pieces.get(s).add(pos == 0 && m == c.entries() ? c : c.slice(pos, pos + m));
+                    }
+                    pos += m;
+                    need -= m;
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            Map<String, Column> out = new LinkedHashMap<>();
+            for (String s : names) {
+                Column c = current.get(s);
+                out.put(s, Column.concat(s, c.type(), c.shape(), c.fixedLength(), pieces.get(s)));
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            batches.close();
+        }
+    }
+
+    /**
+     * A seeded permutation of all the contribution's entries (Fisher–Yates with {@link SplittableRandom}), of which
+     * the mix takes the first ones; the needed branches of the whole input are held in memory.
+     */
+    private static final class Shuffled implements Stream {
+        private final Map<String, Column> all;
+        private final int[] order;
+        private int pos;
+
+        Shuffled(TTree tree, List<String> names, long needed, long seed) throws IOException {
+            if (tree.entries() > Integer.MAX_VALUE - 8) {
+                throw new IOException(tree.file().path() + ": " + tree.entries() + " entries are too many to shuffle"
+                        + " in memory; mix sequentially");
+            }
+            int n = (int) tree.entries();
+            this.all = tree.read(names, 0, n).columns();
+            this.order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            SplittableRandom rng = new SplittableRandom(seed);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+
+        @Override
+        public Map<String, Column> take(int n) {
+            Map<String, Column> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Column> e : all.entrySet()) {
+                out.put(e.getKey(), rows(e.getValue(), order, pos, n));
+            }
+            pos += n;
+            return out;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private static Column rows(Column src, int[] order, int from, int n) {
+            int values = 0;
+            for (int j = 0; j < n; j++) {
+                values += src.size(order[from + j]);
+            }
+            Object out = Column.newArray(src.type(), values);
+            int[] offsets = src.isJagged() ? new int[n + 1] : null;
+            int pos = 0;
+            for (int j = 0; j < n; j++) {
+                int i = order[from + j];
+                int size = src.size(i);
+                System.arraycopy(src.values(), src.start(i), out, pos, size);
+                pos += size;
+                if (offsets != null) {
+                    offsets[j + 1] = pos;
+                }
+            }
+            return new Column(src.name(), src.type(), src.shape(), out, offsets, src.fixedLength());
+        }
+    }
+}
