@@ -6,11 +6,9 @@ import io.github.tauml.pipeline.dataset.DropRequest;
 import io.github.tauml.pipeline.dataset.DropResult;
 import io.github.tauml.pipeline.dataset.EventDrop;
 import java.io.File;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * logs a table per sample: observed, target, p, kept per bin, under- and overflow included.
  */
 @Mojo(name = "drop", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class DropMojo extends AbstractMojo {
+public class DropMojo extends StageMojo {
     /** The samples to thin: {@code <sample><name>DY_taus</name><input>...</input></sample>}. */
     @Parameter
     private List<DropSample> samples;
@@ -79,28 +77,42 @@ public class DropMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
+    private List<DropRequest> requests() throws ConfigException {
+        return DropConfig.requests(new DropConfig.Declaration(samples == null ? List.of()
+                : samples.stream().map(DropSample::declaration).toList(), tree, branch, target, targetBins,
+                targetContents, entries, seed, outputDirectory.toPath().toAbsolutePath().normalize(),
+                compression, compressionLevel, threads), basedir.toPath().toAbsolutePath().normalize());
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping drop (adversarial.drop.skip=true)");
-            return;
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        for (DropRequest r : requests()) {
+            DropResult result = EventDrop.run(r, getLog()::info);
+            getLog().info(result.summary() + " -> " + result.output());
+            result.table().forEach(line -> getLog().info("  " + line));
         }
-        List<DropRequest> requests;
+    }
+
+    @Override
+    protected Files files() {
         try {
-            requests = DropConfig.requests(new DropConfig.Declaration(samples == null ? List.of()
-                    : samples.stream().map(DropSample::declaration).toList(), tree, branch, target, targetBins,
-                    targetContents, entries, seed, outputDirectory.toPath().toAbsolutePath().normalize(),
-                    compression, compressionLevel, threads), basedir.toPath().toAbsolutePath().normalize());
-            for (DropRequest r : requests) {
-                DropResult result = EventDrop.run(r, getLog()::info);
-                getLog().info(result.summary() + " -> " + result.output());
-                result.table().forEach(line -> getLog().info("  " + line));
+            List<Path> inputs = new ArrayList<>();
+            List<Path> outputs = new ArrayList<>();
+            for (DropRequest r : requests()) {
+                inputs.add(r.input());
+                outputs.add(r.output());
             }
+            if (target != null && target.contains(":")) {
+                inputs.add(basedir.toPath().resolve(target.substring(0, target.lastIndexOf(':'))));
+            }
+            return new Files(EventDrop.FORMAT_VERSION, inputs, outputs);
         } catch (ConfigException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("drop: could not read an input or write an output under "
-                    + outputDirectory + ": " + e.getMessage(), e);
+            return null; // the run reports it
         }
     }
 }

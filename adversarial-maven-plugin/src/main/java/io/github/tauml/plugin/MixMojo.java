@@ -6,11 +6,9 @@ import io.github.tauml.pipeline.dataset.Mix;
 import io.github.tauml.pipeline.dataset.MixRequest;
 import io.github.tauml.pipeline.dataset.MixResult;
 import java.io.File;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the build with its name and counts before anything is written.
  */
 @Mojo(name = "mix", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class MixMojo extends AbstractMojo {
+public class MixMojo extends StageMojo {
     /** The blocks of a batch, in order; shared with the {@code reweight} goal. */
     @Parameter
     private List<Contribution> contributions;
@@ -90,28 +88,40 @@ public class MixMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
+    private MixRequest request() throws ConfigException {
+        return MixConfig.request(new MixConfig.Declaration(contributions == null ? List.of()
+                : contributions.stream().map(Contribution::declaration).toList(), trainvalBatches,
+                evaluationBatches, order, seed, weightsFile, ptBranch, tauTypeBranch, tree,
+                trainvalOutput.toPath().toAbsolutePath().normalize(),
+                evaluationOutput.toPath().toAbsolutePath().normalize(), compression, compressionLevel, threads),
+                basedir.toPath().toAbsolutePath().normalize());
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping mix (adversarial.mix.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        MixResult result = Mix.run(request(), getLog()::info);
+        getLog().info(result.summary());
+        result.table().forEach(line -> getLog().info("  " + line));
+        result.notes().forEach(n -> getLog().info("note: " + n));
+    }
+
+    @Override
+    protected Files files() {
         try {
-            MixRequest request = MixConfig.request(new MixConfig.Declaration(contributions == null ? List.of()
-                    : contributions.stream().map(Contribution::declaration).toList(), trainvalBatches,
-                    evaluationBatches, order, seed, weightsFile, ptBranch, tauTypeBranch, tree,
-                    trainvalOutput.toPath().toAbsolutePath().normalize(),
-                    evaluationOutput.toPath().toAbsolutePath().normalize(), compression, compressionLevel, threads),
-                    basedir.toPath().toAbsolutePath().normalize());
-            MixResult result = Mix.run(request, getLog()::info);
-            getLog().info(result.summary());
-            result.table().forEach(line -> getLog().info("  " + line));
-            result.notes().forEach(n -> getLog().info("note: " + n));
+            MixRequest r = request();
+            List<Path> inputs = new ArrayList<>();
+            r.contributions().forEach(c -> inputs.add(c.input()));
+            if (r.weights() != null) {
+                inputs.add(r.weights());
+            }
+            return new Files(Mix.FORMAT_VERSION, inputs, List.of(r.trainvalOutput(), r.evaluationOutput()));
         } catch (ConfigException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("mix: could not read an input or write " + trainvalOutput + " / "
-                    + evaluationOutput + ": " + e.getMessage(), e);
+            return null; // the run reports it
         }
     }
 }

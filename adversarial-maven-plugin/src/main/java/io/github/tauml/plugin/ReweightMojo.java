@@ -6,11 +6,9 @@ import io.github.tauml.pipeline.dataset.Reweight;
 import io.github.tauml.pipeline.dataset.ReweightRequest;
 import io.github.tauml.pipeline.dataset.ReweightResult;
 import java.io.File;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code <target>} over its observed spectrum. Or a user-supplied {@code <weightsFile>} is checked and copied.
  */
 @Mojo(name = "reweight", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class ReweightMojo extends AbstractMojo {
+public class ReweightMojo extends StageMojo {
     /** The contributions, shared with the {@code mix} goal (declare them in the plugin's configuration). */
     @Parameter
     private List<Contribution> contributions;
@@ -73,26 +71,38 @@ public class ReweightMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
+    private ReweightRequest request() throws ConfigException {
+        return ReweightConfig.request(new ReweightConfig.Declaration(contributions == null
+                ? List.of() : contributions.stream().map(Contribution::declaration).toList(), mode,
+                normalisation, bins, ptBranch, tree, cap, weightsFile,
+                output.toPath().toAbsolutePath().normalize(), threads),
+                basedir.toPath().toAbsolutePath().normalize());
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping reweight (adversarial.reweight.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        ReweightResult result = Reweight.run(request(), getLog()::warn);
+        getLog().info(result.summary());
+        result.table().forEach(line -> getLog().info("  " + line));
+    }
+
+    @Override
+    protected Files files() {
         try {
-            ReweightRequest request = ReweightConfig.request(new ReweightConfig.Declaration(contributions == null
-                    ? List.of() : contributions.stream().map(Contribution::declaration).toList(), mode,
-                    normalisation, bins, ptBranch, tree, cap, weightsFile,
-                    output.toPath().toAbsolutePath().normalize(), threads),
-                    basedir.toPath().toAbsolutePath().normalize());
-            ReweightResult result = Reweight.run(request, getLog()::warn);
-            getLog().info(result.summary());
-            result.table().forEach(line -> getLog().info("  " + line));
+            ReweightRequest r = request();
+            List<Path> inputs = new ArrayList<>();
+            r.contributions().forEach(c -> inputs.add(c.input()));
+            if (r.weightsFile() != null) {
+                inputs.add(r.weightsFile());
+            }
+            return new Files(Reweight.FORMAT_VERSION, inputs, List.of(r.output()));
         } catch (ConfigException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("reweight: could not read an input or write " + output + ": "
-                    + e.getMessage(), e);
+            return null; // the run reports it
         }
     }
 }

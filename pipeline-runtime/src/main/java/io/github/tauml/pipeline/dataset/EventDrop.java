@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * the decisions are the reference's. Every branch is copied with its type; the output appears only when complete.
  */
 public final class EventDrop {
+    /** The version of what the stage writes: raise it when the same request would write different files. */
+    public static final int FORMAT_VERSION = 1;
+
     private static final int BATCH = 16_384;
     private static final long PROGRESS_NANOS = 10_000_000_000L;
 

@@ -41,6 +41,9 @@ import java.util.function.Consumer;
  * files appear only when both are complete.
  */
 public final class Mix {
+    /** The version of what the stage writes: raise it when the same request would write different files. */
+    public static final int FORMAT_VERSION = 1;
+
     /** The branches the mix writes itself. */
     public static final String DATASET_ID = "dataset_id";
     public static final String TAU_TYPE = "tauType";

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * {@link ReweightRequest.Mode} for the two modes and {@link ReweightRequest.Normalisation} for the scaling.
  */
 public final class Reweight {
+    /** The version of what the stage writes: raise it when the same request would write different files. */
+    public static final int FORMAT_VERSION = 1;
+
     private static final int BATCH = 16_384;
 
     private Reweight() {
