@@ -105,9 +105,9 @@ public final class TTree {
     private List<Basket> baskets(RObject br, String brName) throws RootIOException {
         int writeBasket = br.getInt("fWriteBasket");
         long branchEntries = br.getLong("fEntries");
-        int[] bytes = (int[]) br.get("fBasketBytes");
-        long[] first = (long[]) br.get("fBasketEntry");
-        long[] seek = (long[]) br.get("fBasketSeek");
+        int[] bytes = ints(br.get("fBasketBytes"));
+        long[] first = longs(br.get("fBasketEntry"));
+        long[] seek = longs(br.get("fBasketSeek"));
         List<Object> embedded = br.getList("fBaskets");
         List<Basket> out = new ArrayList<>();
         int slots = Math.max(first.length, embedded.size());
@@ -145,6 +145,41 @@ public final class TTree {
                     "baskets cover " + expect + " entries but the branch has " + branchEntries);
         }
         return List.copyOf(out);
+    }
+
+    /** TBranch up to v9 (g4tools, old ROOT) stores fBasketEntry/fBasketSeek as 32-bit arrays; newer ones as 64-bit. */
+    static long[] longs(Object array) {
+        if (array instanceof long[] l) {
+            return l;
+        }
+        if (array instanceof int[] i) {
+            long[] out = new long[i.length];
+            for (int k = 0; k < i.length; k++) {
+                out[k] = i[k];
+            }
+            return out;
+        }
+        if (array == null) {
+            return new long[0];
+        }
+        throw new IllegalArgumentException("expected an integer array, found " + array.getClass().getSimpleName());
+    }
+
+    static int[] ints(Object array) {
+        if (array instanceof int[] i) {
+            return i;
+        }
+        if (array instanceof long[] l) {
+            int[] out = new int[l.length];
+            for (int k = 0; k < l.length; k++) {
+                out[k] = Math.toIntExact(l[k]);
+            }
+            return out;
+        }
+        if (array == null) {
+            return new int[0];
+        }
+        throw new IllegalArgumentException("expected an integer array, found " + array.getClass().getSimpleName());
     }
 
     public RootFile file() {
