@@ -42,6 +42,7 @@ public final class RootFile implements AutoCloseable {
 
     private RootFile(FileSource source) throws IOException {
         this.source = source;
+        streamers.builtIn(io.github.tauml.rootio.write.CoreClassLayouts::of);
         Path path = source.path();
         if (source.size() < SMALL_HEADER) {
             throw RootIOException.of(path, null, "not a ROOT file: only " + source.size() + " bytes");
@@ -149,7 +150,7 @@ public final class RootFile implements AutoCloseable {
             return new TTree(this, path, tree);
         } catch (RuntimeException e) {
             // Members of the wrong type or missing: the object's bytes parsed, but not into a sane TTree.
-            throw RootIOException.of(path(), "TTree '" + path + "'", "corrupt tree metadata", e);
+            throw RootIOException.of(path(), "TTree '" + path + "'", "cannot understand the tree metadata", e);
         }
     }
 

@@ -143,10 +143,11 @@ public final class ObjectReader {
         ClassInfo info = registry.find(className, v.version);
         if (info == null) {
             if (v.end < 0) {
-                throw new StreamerException("no StreamerInfo for " + className + " v" + v.version
+                throw new StreamerException(registry.whyMissing(className, v.version)
                         + " and no byte count to skip it");
             }
             RObject opaque = new RObject(className, v.version);
+            opaque.missing(registry.whyMissing(className, v.version));
             skipTo(b, v);
             return opaque;
         }
@@ -220,8 +221,10 @@ public final class ObjectReader {
                 ClassInfo info = registry.find(base, v.version);
                 if (info == null) {
                     if (v.end < 0) {
-                        throw new StreamerException("no StreamerInfo for base class " + base + " v" + v.version);
+                        throw new StreamerException(registry.whyMissing(base, v.version) + " (a base class of "
+                                + obj.className() + ") and no byte count to skip it");
                     }
+                    obj.missing(registry.whyMissing(base, v.version));
                 } else {
                     readMembers(info, obj, b);
                 }

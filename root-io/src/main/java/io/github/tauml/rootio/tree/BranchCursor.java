@@ -80,7 +80,8 @@ final class BranchCursor {
                     // The payload may live in the scratch buffers: valid until the next basket is loaded.
                     payload = BasketDecoder.load(tree.file(), tree.name(), branch, bk, scratch);
                 } else {
-                    current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk, scratch);
+                    current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk, scratch,
+                            k -> tree.counterValues(branch, k));
                 }
                 currentBasket = bk;
                 currentFirst = bk.firstEntry();

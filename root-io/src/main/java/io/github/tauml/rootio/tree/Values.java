@@ -29,6 +29,45 @@ final class Values {
         }
     }
 
+    /**
+     * {@code entries} groups of {@code per} values, group e starting at {@code b[off + e * stride]} (one leaf of a
+     * leaf list, whose entries interleave with the other leaves'), into {@code out} from {@code outPos}.
+     */
+    static void decodeStrided(LeafType type, byte[] b, int off, int stride, int entries, int per, Object out,
+                              int outPos) {
+        int w = type.width();
+        if (off < 0 || entries > 0 && (long) off + (long) (entries - 1) * stride + (long) per * w > b.length) {
+            throw new IndexOutOfBoundsException("leaf values run past the end of the basket");
+        }
+        int o = outPos;
+        for (int e = 0; e < entries; e++) {
+            int p = off + e * stride;
+            for (int k = 0; k < per; k++, p += w, o++) {
+                switch (type) {
+                    case BOOL -> ((boolean[]) out)[o] = b[p] != 0;
+                    case INT8, UINT8 -> ((byte[]) out)[o] = b[p];
+                    case INT16, UINT16 -> ((short[]) out)[o] = (short) (((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF));
+                    case INT32, UINT32 -> ((int[]) out)[o] = RBufferInts.i32(b, p);
+                    case INT64, UINT64 -> ((long[]) out)[o] = RBufferInts.i64(b, p);
+                    case FLOAT32 -> ((float[]) out)[o] = Float.intBitsToFloat(RBufferInts.i32(b, p));
+                    case FLOAT64 -> ((double[]) out)[o] = Double.longBitsToDouble(RBufferInts.i64(b, p));
+                    case STRING -> throw new IllegalArgumentException("strings are not fixed-width");
+                }
+            }
+        }
+    }
+
+    /** Big-endian integer reads from a byte array. */
+    private static final class RBufferInts {
+        static int i32(byte[] b, int p) {
+            return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+        }
+
+        static long i64(byte[] b, int p) {
+            return ((long) i32(b, p) << 32) | (i32(b, p + 4) & 0xFFFFFFFFL);
+        }
+    }
+
     static Object decode(LeafType type, byte[] b, int off, int count) {
         Object out = Column.newArray(type, count);
         decode(type, b, off, count, out, 0);
