@@ -12,6 +12,8 @@ import java.util.Objects;
  *   <li>{@link Shape#JAGGED}: {@code counter * fixedLength} values per entry, where {@code counter} names a scalar
  *       integer branch declared before it in the same tree, {@code x[n]/F} (ROOT's leaf-count array);</li>
  *   <li>{@link Shape#VECTOR}: a {@code std::vector<T>} per entry (TBranchElement).</li>
+ *   <li>{@link Shape#VECTOR_VECTOR}: a {@code std::vector<std::vector<T>>} per entry (TBranchElement), written as
+ *       ROOT writes it: the STL header and the outer size, then each inner vector's size and values.</li>
  * </ul>
  * Strings are not supported.
  */
@@ -27,7 +29,7 @@ public record BranchSpec(String name, LeafType type, Shape shape, int fixedLengt
             throw new IllegalArgumentException("branch '" + name + "': string branches are not supported");
         }
         switch (shape) {
-            case SCALAR, VECTOR -> {
+            case SCALAR, VECTOR, VECTOR_VECTOR -> {
                 if (fixedLength != 1 || counter != null) {
                     throw new IllegalArgumentException("branch '" + name + "': a " + shape
                             + " branch has fixedLength 1 and no counter");
@@ -64,6 +66,21 @@ public record BranchSpec(String name, LeafType type, Shape shape, int fixedLengt
 
     public static BranchSpec vector(String name, LeafType type) {
         return new BranchSpec(name, type, Shape.VECTOR, 1, null);
+    }
+
+    /** A {@code std::vector<std::vector<T>>} per entry (TBranchElement), from a doubly-jagged column. */
+    public static BranchSpec vectorOfVectors(String name, LeafType type) {
+        return new BranchSpec(name, type, Shape.VECTOR_VECTOR, 1, null);
+    }
+
+    /** Whether the branch is written as a TBranchElement of an STL class. */
+    boolean isStl() {
+        return shape == Shape.VECTOR || shape == Shape.VECTOR_VECTOR;
+    }
+
+    /** The STL class of a TBranchElement branch, as StreamerInfo declares it. */
+    io.github.tauml.rootio.streamer.ClassInfo stlClass() {
+        return shape == Shape.VECTOR ? StreamerCatalog.vectorOf(type) : StreamerCatalog.vectorOfVectors(type);
     }
 
     /** The leaf title: {@code x}, {@code x[3]}, {@code x[n]} or {@code x[n][3]}. */

@@ -53,7 +53,7 @@ final class BranchWriter {
     BranchWriter(BranchSpec spec, String treeName) {
         this.spec = spec;
         this.treeName = treeName;
-        this.variable = spec.shape() == Shape.JAGGED || spec.shape() == Shape.VECTOR;
+        this.variable = spec.shape() == Shape.JAGGED || spec.isStl();
         // Baskets always use 64-bit key seeks, as ROOT does (TBasket adds 1000 to the key version).
         this.keylen = Records.keyLength(true, "TBasket", spec.name(), treeName) + BASKET_HEADER;
         this.data = new WBuffer(keylen, 4096);
@@ -72,6 +72,27 @@ final class BranchWriter {
                 for (int i = from; i < to; i++) {
                     mark();
                     data.values(values, c.start(i), c.start(i + 1));
+                }
+            }
+            case VECTOR_VECTOR -> {
+                int width = spec.type().width();
+                int[] outer = c.offsets();
+                int[] inner = c.innerOffsets();
+                for (int i = from; i < to; i++) {
+                    mark();
+                    long bytes = VECTOR_HEADER - 4;
+                    for (int k = outer[i]; k < outer[i + 1]; k++) {
+                        bytes += 4 + (long) (inner[k + 1] - inner[k]) * width;
+                    }
+                    if (bytes > 0x3FFFFFFEL) {
+                        throw new IllegalArgumentException("branch '" + spec.name() + "': entry " + i + " needs "
+                                + bytes + " bytes, more than one ROOT object may hold");
+                    }
+                    data.i32(0x40000000 | (int) bytes).i16(VECTOR_VERSION).i32(outer[i + 1] - outer[i]);
+                    for (int k = outer[i]; k < outer[i + 1]; k++) {
+                        data.i32(inner[k + 1] - inner[k]);
+                        data.values(values, inner[k], inner[k + 1]);
+                    }
                 }
             }
             default -> {

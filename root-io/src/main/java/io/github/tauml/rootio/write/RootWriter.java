@@ -122,11 +122,15 @@ public final class RootWriter implements AutoCloseable {
             streamedClasses.add("TTree");
             streamedClasses.add("TBranch");
             for (BranchSpec b : branches) {
-                if (b.shape() == Shape.VECTOR) {
+                if (b.shape() == Shape.VECTOR || b.shape() == Shape.VECTOR_VECTOR) {
                     streamedClasses.add("TBranchElement");
                     streamedClasses.add("TLeafElement");
                     ClassInfo vector = StreamerCatalog.vectorOf(b.type());
                     streamedCollections.putIfAbsent(vector.name(), vector);
+                    if (b.shape() == Shape.VECTOR_VECTOR) {
+                        ClassInfo nested = StreamerCatalog.vectorOfVectors(b.type());
+                        streamedCollections.putIfAbsent(nested.name(), nested);
+                    }
                 } else {
                     streamedClasses.add(b.type().leafClass());
                 }

@@ -84,13 +84,13 @@ final class TreeSerializer {
     }
 
     private static void branch(WBuffer b, BranchWriter br, TreeState t) {
-        if (br.spec.shape() == Shape.VECTOR) {
+        if (br.spec.isStl()) {
             b.objectAny(br, "TBranchElement", w -> {
                 int element = w.startObject(BRANCH_ELEMENT_VERSION);
                 branchBody(w, br, t, SPLIT_LEVEL);
-                w.tstring("vector<" + StreamerCatalog.vectorValueName(br.spec.type()) + ">"); // fClassName
+                w.tstring(br.spec.stlClass().name()); // fClassName
                 w.tstring("").tstring(""); // fParentName, fClonesName
-                w.i32((int) StreamerCatalog.vectorOf(br.spec.type()).checksum());
+                w.i32((int) br.spec.stlClass().checksum());
                 w.i16(STL_CLASS_VERSION);
                 w.i32(-1).i32(0).i32(-1).i32(0); // fID, fType (top-level leaf node), fStreamerType, fMaximum
                 w.i32(0).i32(0); // fBranchCount, fBranchCount2
@@ -107,7 +107,7 @@ final class TreeSerializer {
         // and never fewer than 10 slots.
         int maxBaskets = Math.max(10, baskets + 1);
         int branch = b.startObject(BRANCH_VERSION);
-        String title = br.spec.shape() == Shape.VECTOR ? br.name()
+        String title = br.spec.isStl() ? br.name()
                 : br.spec.leafTitle() + "/" + br.spec.type().code();
         b.tnamed(BRANCH_BITS, br.name(), title);
         DrawingDefaults.fill(b);
@@ -142,14 +142,14 @@ final class TreeSerializer {
     }
 
     private static String leafClass(BranchSpec spec) {
-        return spec.shape() == Shape.VECTOR ? "TLeafElement" : spec.type().leafClass();
+        return spec.isStl() ? "TLeafElement" : spec.type().leafClass();
     }
 
     private static void leaf(WBuffer b, BranchWriter br, TreeState t) {
         BranchSpec spec = br.spec;
         int leaf = b.startObject(1);
         int base = b.startObject(LEAF_VERSION);
-        if (spec.shape() == Shape.VECTOR) {
+        if (spec.isStl()) {
             b.tnamed(HEAP_BITS, spec.name(), spec.name());
             b.i32(1).i32(0).i32(0); // fLen, fLenType (the element describes the type), fOffset
             b.bool(false).bool(false).i32(0); // fIsRange, fIsUnsigned, fLeafCount

@@ -144,6 +144,8 @@ public final class TreeWriter implements AutoCloseable {
             double bytes = (double) c.valueCount() * b.spec.type().width();
             if (b.spec.shape() == Shape.VECTOR) {
                 bytes += (double) BranchWriter.VECTOR_HEADER * n;
+            } else if (b.spec.shape() == Shape.VECTOR_VECTOR) {
+                bytes += (double) BranchWriter.VECTOR_HEADER * n + 4.0 * (c.innerOffsets().length - 1);
             }
             widest = Math.max(widest, bytes / n);
         }
@@ -192,7 +194,12 @@ public final class TreeWriter implements AutoCloseable {
             throw new IllegalArgumentException(at + "the column holds " + c.type().displayName()
                     + " values but the branch is declared " + s.type().displayName());
         }
-        boolean variable = s.shape() == Shape.JAGGED || s.shape() == Shape.VECTOR;
+        boolean variable = s.shape() == Shape.JAGGED || s.isStl();
+        if ((s.shape() == Shape.VECTOR_VECTOR) != (c.shape() == Shape.VECTOR_VECTOR)) {
+            throw new IllegalArgumentException(at + "a " + s.shape() + " branch needs a "
+                    + (s.shape() == Shape.VECTOR_VECTOR ? "doubly-jagged" : "singly-jagged or flat")
+                    + " column, got a " + c.shape() + " column");
+        }
         if (variable != c.isJagged()) {
             throw new IllegalArgumentException(at + "a " + s.shape() + " branch needs a column "
                     + (variable ? "with" : "without") + " entry offsets, got a " + c.shape() + " column");
