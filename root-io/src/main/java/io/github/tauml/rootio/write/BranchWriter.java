@@ -28,6 +28,8 @@ final class BranchWriter {
     final BranchSpec spec;
     /** The identity of this branch's leaf in a TTree record, which refers back to it (fLeaves, fLeafCount). */
     final Object leaf = new Object();
+    /** The identities of a leaf list's leaves (the first is {@link #leaf}). */
+    final Object[] leaves;
     private final String treeName;
     private final int keylen;
     private final WBuffer data;
@@ -58,6 +60,11 @@ final class BranchWriter {
         this.keylen = Records.keyLength(true, "TBasket", spec.name(), treeName) + BASKET_HEADER;
         this.data = new WBuffer(keylen, 4096);
         this.entryOffsetLen = variable ? DEFAULT_ENTRY_OFFSET_LEN : 0;
+        this.leaves = new Object[Math.max(1, spec.leaves().size())];
+        this.leaves[0] = leaf;
+        for (int i = 1; i < leaves.length; i++) {
+            leaves[i] = new Object();
+        }
     }
 
     /** Adds entries [from, to) of a validated column to the current basket. */
@@ -109,6 +116,17 @@ final class BranchWriter {
         entries += to - from;
     }
 
+    /** Adds entries [from, to) of a leaf list: for each entry, every leaf's values in turn. */
+    void appendLeafList(Column[] columns, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (Column c : columns) {
+                data.values(c.values(), c.start(i), c.start(i + 1));
+            }
+        }
+        pending += to - from;
+        entries += to - from;
+    }
+
     /** Records the largest value of a counter column (called for counter branches only). */
     void trackMaximum(Column c, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -139,7 +157,7 @@ final class BranchWriter {
             }
             data.i32(0);
         } else {
-            nevBufSize = spec.fixedLength() * spec.type().width();
+            nevBufSize = spec.entryBytes();
         }
         int objlen = data.size();
         byte[] zipped = Codec.compress(data.array(), 0, objlen, algorithm, level);

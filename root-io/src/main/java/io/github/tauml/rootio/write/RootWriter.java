@@ -131,6 +131,10 @@ public final class RootWriter implements AutoCloseable {
                         ClassInfo nested = StreamerCatalog.vectorOfVectors(b.type());
                         streamedCollections.putIfAbsent(nested.name(), nested);
                     }
+                } else if (b.isLeafList()) {
+                    for (BranchSpec l : b.leaves()) {
+                        streamedClasses.add(l.type().leafClass());
+                    }
                 } else {
                     streamedClasses.add(b.type().leafClass());
                 }
