@@ -433,20 +433,21 @@ public final class TTree {
     public Columns read(Collection<String> branchNames, long start, long end, int threads) throws IOException {
         checkRange(start, end);
         List<Branch> wanted = readable(branchNames);
-        Map<String, Column> out = new LinkedHashMap<>();
-        if (threads <= 1 || wanted.size() <= 1) {
-            for (Branch b : wanted) {
-                out.put(b.name(), readBranch(b, start, end));
+        List<List<Branch>> groups = groups(wanted);
+        Map<String, Column> read = new java.util.HashMap<>();
+        if (threads <= 1 || groups.size() <= 1) {
+            for (List<Branch> g : groups) {
+                read.putAll(readGroup(g, start, end));
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, wanted.size()));
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
             try {
-                List<Future<Column>> futures = new ArrayList<>();
-                for (Branch b : wanted) {
-                    futures.add(pool.submit(() -> readBranch(b, start, end)));
+                List<Future<Map<String, Column>>> futures = new ArrayList<>();
+                for (List<Branch> g : groups) {
+                    futures.add(pool.submit(() -> readGroup(g, start, end)));
                 }
-                for (int i = 0; i < wanted.size(); i++) {
-                    out.put(wanted.get(i).name(), futures.get(i).get());
+                for (Future<Map<String, Column>> f : futures) {
+                    read.putAll(f.get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -460,7 +461,78 @@ public final class TTree {
                 pool.shutdownNow();
             }
         }
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Branch b : wanted) {
+            out.put(b.name(), read.get(b.name()));
+        }
         return new Columns(start, end - start, out);
+    }
+
+    /** Leaves of the same leaf list share their baskets: they are read together, each basket decompressed once. */
+    private static List<List<Branch>> groups(List<Branch> wanted) {
+        Map<Object, List<Branch>> byBaskets = new LinkedHashMap<>();
+        for (Branch b : wanted) {
+            Object key = b.layout().isLeafList() ? new IdentityKey(b.baskets()) : new IdentityKey(b);
+            byBaskets.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
+        }
+        return new ArrayList<>(byBaskets.values());
+    }
+
+    private record IdentityKey(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey k && k.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    private Map<String, Column> readGroup(List<Branch> group, long start, long end) throws IOException {
+        if (group.size() == 1) {
+            return Map.of(group.get(0).name(), readBranch(group.get(0), start, end));
+        }
+        List<Basket> baskets = group.get(0).baskets();
+        long covered = 0;
+        for (Basket bk : baskets) {
+            if (bk.endEntry() > start && bk.firstEntry() < end && bk.entryCount() > 0) {
+                covered += Math.min(end, bk.endEntry()) - Math.max(start, bk.firstEntry());
+            }
+        }
+        Object[] outs = new Object[group.size()];
+        for (int i = 0; i < outs.length; i++) {
+            Branch b = group.get(i);
+            long values = covered * b.fixedLength();
+            if (values > Integer.MAX_VALUE - 8) {
+                throw RootIOException.of(file.path(), "tree '" + Names.printable(path) + "', branch '"
+                        + Names.printable(b.name()) + "'", values + " values do not fit one column; read fewer "
+                        + "entries at a time");
+            }
+            outs[i] = Column.newArray(b.type(), (int) values);
+        }
+        BasketDecoder.Scratch scratch = new BasketDecoder.Scratch();
+        int pos = 0;
+        for (Basket bk : baskets) {
+            if (bk.endEntry() <= start || bk.firstEntry() >= end || bk.entryCount() == 0) {
+                continue;
+            }
+            int from = (int) (Math.max(start, bk.firstEntry()) - bk.firstEntry());
+            int to = (int) (Math.min(end, bk.endEntry()) - bk.firstEntry());
+            BasketDecoder.Payload p = BasketDecoder.load(file, path, group.get(0), bk, scratch);
+            for (int i = 0; i < outs.length; i++) {
+                Branch b = group.get(i);
+                BasketDecoder.decodeInto(file, path, b, bk, p, from, to, outs[i], pos * b.fixedLength());
+            }
+            pos += to - from;
+        }
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (int i = 0; i < outs.length; i++) {
+            Branch b = group.get(i);
+            out.put(b.name(), new Column(b.name(), b.type(), b.shape(), outs[i], null, b.fixedLength()));
+        }
+        return out;
     }
 
     /**
