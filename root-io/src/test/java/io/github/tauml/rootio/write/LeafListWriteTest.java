@@ -74,6 +74,26 @@ class LeafListWriteTest {
             }
             Column mid = t.read(List.of("ev.v"), 990, 1010).get("ev.v");
             assertThat(mid.getDouble(3 * 15 + 1)).isEqualTo(-1005);
+            // Batches share each basket among the leaves (one cursor per leaf list), on 1 and 2 threads.
+            for (int threads : new int[] {1, 2}) {
+                long seen = 0;
+                try (var batches = t.batches(List.of("w", "ev.q", "ev.v", "ev.x"), 0, n, 333, threads)) {
+                    while (batches.hasNext()) {
+                        Columns bc = batches.next();
+                        assertThat(bc.columns().keySet()).containsExactly("w", "ev.q", "ev.v", "ev.x");
+                        for (String name : bc.columns().keySet()) {
+                            Column got = bc.get(name);
+                            Column want = batch.get(name);
+                            for (int i = 0; i < got.valueCount(); i++) {
+                                assertThat(got.getDouble(i)).isEqualTo(want.getDouble((int) seen * got.fixedLength()
+                                        + i));
+                            }
+                        }
+                        seen += bc.entries();
+                    }
+                }
+                assertThat(seen).isEqualTo(n);
+            }
         }
         JsonNode ref = JsRoot.fieldReference(file, "t");
         assertThat(ref.get("entries").asLong()).isEqualTo(n);
