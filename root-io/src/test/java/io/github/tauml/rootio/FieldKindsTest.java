@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * written by root-io without compression, with bytes patched the way a broken writer would leave them.
  */
 class FieldKindsTest {
-    private static final Path NO_OFFSETS = FieldFixtureReferenceTest.fieldDir()
+    private static final Path NO_OFFSETS = FixtureReferenceTest.fieldDir()
             .resolve("uproot-small-dy-nooffsets.root");
 
     @TempDir

@@ -108,9 +108,9 @@ class InspectorTest {
         try (io.github.tauml.rootio.write.RootWriter w = io.github.tauml.rootio.write.RootWriter.create(dup,
                 io.github.tauml.rootio.write.WriterOptions.defaults()
                         .withCompression(io.github.tauml.rootio.compress.Compression.NONE, 0))) {
-            w.tree("hits", "", List.of(
-                    io.github.tauml.rootio.write.BranchSpec.scalar("hitEnd", io.github.tauml.rootio.tree.LeafType.INT32),
-                    io.github.tauml.rootio.write.BranchSpec.scalar("hitEnX", io.github.tauml.rootio.tree.LeafType.INT32)))
+            var int32 = io.github.tauml.rootio.tree.LeafType.INT32;
+            w.tree("hits", "", List.of(io.github.tauml.rootio.write.BranchSpec.scalar("hitEnd", int32),
+                    io.github.tauml.rootio.write.BranchSpec.scalar("hitEnX", int32)))
                     .append(java.util.Map.of("hitEnd", a.build(), "hitEnX", b.build()));
         }
         byte[] all = Files.readAllBytes(dup);

@@ -42,7 +42,7 @@ class JsonReferenceTest {
      * {@code vector<vector<T>>} branches root-io decodes as doubly-jagged columns, but whose reference was written by
      * an older jsroot-ref.mjs: it shows each inner vector as an object {"0": v0, "1": v1} and leaves nested values
      * out of numericCount/numericSum. first3 is compared after turning those objects into lists; the count and sum
-     * are checked in root-io's FieldFixtureReferenceTest against a reference that flattens them.
+     * are checked in root-io's FixtureReferenceTest (field section) against a reference that flattens them.
      */
     private static final Map<String, Set<String>> NESTED_OLD_REFERENCE = Map.of("uproot-stl_containers",
             Set.of("vector_vector_int32"));
