@@ -178,7 +178,12 @@ public final class RootFile implements AutoCloseable {
                         + ", which is not an object with members");
             }
             return r;
-        } catch (RBuffer.BufferUnderrunException | StreamerException e) {
+        } catch (StreamerException e) {
+            // A class whose layout neither the file nor the built-in set has is named as such, not as corruption.
+            boolean missing = e.getMessage() != null && e.getMessage().startsWith("no layout for");
+            throw RootIOException.of(path(), key.className() + " '" + key.name() + "'", missing
+                    ? "cannot read the object" : "corrupt object", e);
+        } catch (RBuffer.BufferUnderrunException e) {
             throw RootIOException.of(path(), key.className() + " '" + key.name() + "'", "corrupt object", e);
         }
     }

@@ -154,6 +154,23 @@ class FieldKindsTest {
     }
 
     @Test
+    void coreClassesAreBuiltInAndAMissingLayoutIsNamedWithItsVersion() throws IOException {
+        io.github.tauml.rootio.streamer.StreamerRegistry r = new io.github.tauml.rootio.streamer.StreamerRegistry();
+        r.builtIn(io.github.tauml.rootio.write.CoreClassLayouts::of);
+        assertThat(r.find("TLeafI", 1)).isNotNull();
+        assertThat(r.find("TLeaf", 2).elements()).extracting(e -> e.name()).contains("fLen", "fLeafCount");
+        assertThat(r.find("TLeaf", 7)).isNull();
+        assertThat(r.whyMissing("TLeaf", 7)).contains("TLeaf v7", "built-in description is v2");
+        assertThat(r.whyMissing("TMyHit", 3)).contains("TMyHit v3", "none is built in");
+        // groot's file has no TLeaf* layouts at all: the built-in ones read it.
+        try (RootFile f = RootFile.open(FixtureReferenceTest.fieldDir().resolve("uproot-issue413.root"))) {
+            assertThat(f.streamers().all()).noneMatch(c -> c.name().startsWith("TLeaf"));
+            TTree t = f.tree("mytree");
+            assertThat(t.branches()).allSatisfy(b -> assertThat(b.problem()).isEmpty());
+        }
+    }
+
+    @Test
     void negativeOrTooLargeEntryCountIsAnErrorNamingFileTreeAndNumbers() throws IOException {
         Path negative = write("negative.root", 1234, "hitX", "hitY");
         patchTreeEntries(negative, 1234, -7);
