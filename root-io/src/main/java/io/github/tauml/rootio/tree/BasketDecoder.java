@@ -422,7 +422,7 @@ final class BasketDecoder {
             int size = outer[i + 1] - outer[i];
             for (int k = 0; k < size; k++) {
                 int m = RBuffer.getInt(data, p);
-                Values.decode(br.type(), data, p + 4, m, out, v);
+                Values.decodeDirect(br.type(), data, p + 4, m, out, v);
                 p += 4 + m * w;
                 v += m;
                 inner[++l] = v;
