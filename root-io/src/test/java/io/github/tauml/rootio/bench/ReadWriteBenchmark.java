@@ -85,7 +85,9 @@ public final class ReadWriteBenchmark {
         Bench.emit(out, "| data | codec | file MB | write | read 1 thr | read 2 thr | batches 1 thr | bare 1 thr "
                 + "| bare 2 thr | read/bare 1 thr | read/bare 2 thr | jsroot (loop) | jsroot (wall) | others' CPU |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String data : datasets) {
+        // --main false skips the 10-branch table (to measure only Benchmark 1b, --field true).
+        List<String> mainData = Boolean.parseBoolean(Bench.option(args, "main", "true")) ? datasets : List.of();
+        for (String data : mainData) {
             Map<String, Column> columns = columns(data, entries);
             for (String codec : codecs) {
                 Compression c = switch (codec) {
