@@ -42,6 +42,7 @@ public final class RootFile implements AutoCloseable {
 
     private RootFile(FileSource source) throws IOException {
         this.source = source;
+        streamers.builtIn(io.github.tauml.rootio.write.CoreClassLayouts::of);
         Path path = source.path();
         if (source.size() < SMALL_HEADER) {
             throw RootIOException.of(path, null, "not a ROOT file: only " + source.size() + " bytes");
@@ -149,7 +150,7 @@ public final class RootFile implements AutoCloseable {
             return new TTree(this, path, tree);
         } catch (RuntimeException e) {
             // Members of the wrong type or missing: the object's bytes parsed, but not into a sane TTree.
-            throw RootIOException.of(path(), "TTree '" + path + "'", "corrupt tree metadata", e);
+            throw RootIOException.of(path(), "TTree '" + path + "'", "cannot understand the tree metadata", e);
         }
     }
 
@@ -177,7 +178,12 @@ public final class RootFile implements AutoCloseable {
                         + ", which is not an object with members");
             }
             return r;
-        } catch (RBuffer.BufferUnderrunException | StreamerException e) {
+        } catch (StreamerException e) {
+            // A class whose layout neither the file nor the built-in set has is named as such, not as corruption.
+            boolean missing = e.getMessage() != null && e.getMessage().startsWith("no layout for");
+            throw RootIOException.of(path(), key.className() + " '" + key.name() + "'", missing
+                    ? "cannot read the object" : "corrupt object", e);
+        } catch (RBuffer.BufferUnderrunException e) {
             throw RootIOException.of(path(), key.className() + " '" + key.name() + "'", "corrupt object", e);
         }
     }

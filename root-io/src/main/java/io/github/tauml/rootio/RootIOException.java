@@ -18,11 +18,13 @@ public class RootIOException extends IOException {
 
     /** "file.root: object 'taus': message". */
     public static RootIOException of(Path file, String object, String message) {
-        return new RootIOException(file + ": " + (object == null ? "" : object + ": ") + message);
+        return new RootIOException(file + ": " + (object == null ? "" : object + ": ")
+                + io.github.tauml.rootio.tree.Names.escape(message));
     }
 
     public static RootIOException of(Path file, String object, String message, Throwable cause) {
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new RootIOException(file + ": " + (object == null ? "" : object + ": ") + message + ": " + why, cause);
+        return new RootIOException(file + ": " + (object == null ? "" : object + ": ")
+                + io.github.tauml.rootio.tree.Names.escape(message + ": " + why), cause);
     }
 }

@@ -41,6 +41,17 @@ public final class JsRoot {
         return JSON.readTree(run(args));
     }
 
+    /**
+     * Runs the field folder's reference script ({@code field/tools/jsroot-ref.mjs}), which also flattens nested
+     * vectors into numericCount/numericSum and splits leaf lists.
+     */
+    public static JsonNode fieldReference(Path file, String tree) throws IOException {
+        Path script = Fixtures.dir().resolve("field/tools/jsroot-ref.mjs");
+        Path target = dir().resolve("jsroot-ref-field.mjs");
+        Files.copy(script, target, StandardCopyOption.REPLACE_EXISTING);
+        return JSON.readTree(run(List.of(target.toString(), file.toAbsolutePath().toString(), tree)));
+    }
+
     /** Runs one of our own scripts from src/test/js with the given arguments; returns its stdout as JSON. */
     public static JsonNode script(String name, String... args) throws IOException {
         Path script = install(Path.of("src/test/js", name).toAbsolutePath());

@@ -243,6 +243,7 @@ public final class Skim {
             case FIXED -> BranchSpec.fixed(b.name(), b.type(), b.fixedLength());
             case JAGGED -> b.fixedLength() == 1 ? BranchSpec.jagged(b.name(), b.type(), b.counter()) : null;
             case VECTOR -> BranchSpec.vector(b.name(), b.type());
+            case VECTOR_VECTOR -> BranchSpec.vectorOfVectors(b.name(), b.type());
             case STRING, VECTOR_STRING -> null;
         };
     }

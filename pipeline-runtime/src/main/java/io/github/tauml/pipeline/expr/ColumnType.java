@@ -80,6 +80,7 @@ public record ColumnType(LeafType type, Shape shape, int fixedLength) {
             case FIXED -> t + "[" + fixedLength + "]";
             case JAGGED -> t + "[]" + (fixedLength > 1 ? "[" + fixedLength + "]" : "");
             case VECTOR -> "vector<" + t + ">";
+            case VECTOR_VECTOR -> "vector<vector<" + t + ">>";
             case STRING -> "string";
             case VECTOR_STRING -> "vector<string>";
         };

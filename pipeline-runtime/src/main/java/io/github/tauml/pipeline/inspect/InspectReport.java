@@ -39,9 +39,15 @@ public record InspectReport(Path file, int rootVersion, long size, int compressi
      * @param branches         the leaf-level branches reported, in tree order
      */
     public record TreeReport(String path, String title, long entries, int topLevelBranches,
-                             List<BranchReport> branches) {
+                             List<BranchReport> branches, List<String> warnings) {
         public TreeReport {
             branches = List.copyOf(branches);
+            warnings = List.copyOf(warnings);
+        }
+
+        public TreeReport(String path, String title, long entries, int topLevelBranches,
+                          List<BranchReport> branches) {
+            this(path, title, entries, topLevelBranches, branches, List.of());
         }
     }
 
@@ -51,8 +57,16 @@ public record InspectReport(Path file, int rootVersion, long size, int compressi
      * @param branch       the reader's description (type, shape, compression, bytes)
      * @param writeBaskets fWriteBasket: baskets written to their own keys (jsroot's {@code baskets})
      * @param stats        count, sum and first values; null in text reports and for branches the reader cannot decode
+     * @param problem      why the branch could not be read (its metadata or its baskets), empty when it could
      */
-    public record BranchReport(Branch branch, int writeBaskets, BranchStats stats) {
+    public record BranchReport(Branch branch, int writeBaskets, BranchStats stats, String problem) {
+        public BranchReport {
+            problem = problem == null ? "" : problem;
+        }
+
+        public BranchReport(Branch branch, int writeBaskets, BranchStats stats) {
+            this(branch, writeBaskets, stats, branch.problem());
+        }
     }
 
     /**

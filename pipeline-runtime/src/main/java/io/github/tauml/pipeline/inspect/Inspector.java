@@ -161,10 +161,22 @@ public final class Inspector {
         List<Branch> branches = selectBranches(file.path(), tree, request.branches());
         List<BranchReport> reports = new ArrayList<>();
         for (Branch b : branches) {
-            BranchStats stats = request.format() == Format.JSON && b.isSupported() ? stats(tree, b) : null;
-            reports.add(new BranchReport(b, b.writeBasket(), stats));
+            // One unreadable branch is reported as such; the others are still listed and summed.
+            BranchStats stats = null;
+            String problem = b.problem();
+            if (request.format() == Format.JSON && b.isSupported()) {
+                try {
+                    stats = stats(tree, b);
+                } catch (RootIOException e) {
+                    String prefix = file.path() + ": ";
+                    String m = e.getMessage();
+                    problem = m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+                }
+            }
+            reports.add(new BranchReport(b, b.writeBasket(), stats, problem));
         }
-        return new TreeReport(treePath, tree.title(), tree.entries(), tree.topLevelBranchCount(), reports);
+        return new TreeReport(treePath, tree.title(), tree.entries(), tree.topLevelBranchCount(), reports,
+                tree.warnings());
     }
 
     private static List<Branch> selectBranches(Path path, TTree tree, List<String> wanted) throws InspectException {
@@ -235,6 +247,18 @@ public final class Inspector {
         }
         if (b.shape() == Shape.SCALAR) {
             return number(c, start);
+        }
+        if (b.shape() == Shape.VECTOR_VECTOR) {
+            List<Object> lists = new ArrayList<>(size);
+            int[] inner = c.innerOffsets();
+            for (int k = start; k < start + size; k++) {
+                List<Object> values = new ArrayList<>(inner[k + 1] - inner[k]);
+                for (int j = inner[k]; j < inner[k + 1]; j++) {
+                    values.add(number(c, j));
+                }
+                lists.add(values);
+            }
+            return lists;
         }
         List<Object> values = new ArrayList<>(size);
         for (int j = start; j < start + size; j++) {

@@ -64,9 +64,15 @@ final class JsonListing {
         g.writeNumberField("entries", t.entries());
         g.writeNumberField("nBranches", t.topLevelBranches());
         g.writeObjectFieldStart("branches");
+        java.util.Set<String> written = new java.util.HashSet<>();
         for (BranchReport br : t.branches()) {
             Branch b = br.branch();
-            g.writeObjectFieldStart(b.name());
+            // The reader already gives duplicate branch names a suffix (#2); a key is still never written twice.
+            String key = b.name();
+            for (int n = 2; !written.add(key); n++) {
+                key = b.name() + "#" + n;
+            }
+            g.writeObjectFieldStart(key);
             g.writeStringField("title", b.title());
             g.writeStringField("leaf", b.leafClass());
             if (!b.className().isEmpty()) {
@@ -77,7 +83,8 @@ final class JsonListing {
             BranchStats s = br.stats();
             if (s == null) {
                 g.writeStringField("unsupported", "root-io does not decode " + b.typeName() + " (" + b.leafClass()
-                        + "); first3, numericCount and numericSum are omitted");
+                        + ")" + (br.problem().isEmpty() ? "" : ": " + br.problem())
+                        + "; first3, numericCount and numericSum are omitted");
             } else {
                 g.writeFieldName("first3");
                 value(g, s.first3());
@@ -88,6 +95,13 @@ final class JsonListing {
             g.writeEndObject();
         }
         g.writeEndObject();
+        if (!t.warnings().isEmpty()) {
+            g.writeArrayFieldStart("warnings");
+            for (String w : t.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {

@@ -50,9 +50,13 @@ final class TextListing {
         long zip = 0;
         long tot = 0;
         boolean unsupported = false;
+        List<String> problems = new ArrayList<>();
         for (BranchReport br : t.branches()) {
             Branch b = br.branch();
             unsupported |= !b.isSupported();
+            if (!br.problem().isEmpty()) {
+                problems.add(b.name() + ": " + br.problem());
+            }
             rows.add(new String[] {b.name(), b.typeName() + (b.isSupported() ? "" : " *"), b.leafClass(),
                     compression(b.compression()), Integer.toString(br.writeBaskets()), Long.toString(b.zipBytes()),
                     Long.toString(b.totBytes()), ratio(b.totBytes(), b.zipBytes())});
@@ -63,7 +67,13 @@ final class TextListing {
         table(out, new String[] {"branch", "type", "leaf", "compression", "baskets", "compressed", "uncompressed",
                 "ratio"}, rows, "  ");
         if (unsupported) {
-            out.append("  * listed, but root-io does not decode its values (nested STL containers, objects)\n");
+            out.append("  * listed, but root-io cannot read its values:\n");
+            for (String p : problems) {
+                out.append("    ").append(p).append('\n');
+            }
+        }
+        for (String w : t.warnings()) {
+            out.append("  warning: ").append(w).append('\n');
         }
     }
 

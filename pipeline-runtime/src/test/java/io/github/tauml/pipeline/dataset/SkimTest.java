@@ -278,6 +278,71 @@ class SkimTest {
         assertThat(ref.get("entries").asLong()).isEqualTo(r.passed());
     }
 
+    @Test
+    void vectorOfVectorBranchesAreCopiedUnchangedAndJsrootReadsTheCopy() throws Exception {
+        int n = 400;
+        java.util.Random rnd = new java.util.Random(66);
+        io.github.tauml.rootio.tree.ColumnBuilder pt = io.github.tauml.rootio.tree.ColumnBuilder.scalar("pt",
+                io.github.tauml.rootio.tree.LeafType.FLOAT32, n);
+        int[] outer = new int[n + 1];
+        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Float> values = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pt.add(rnd.nextDouble());
+            int lists = rnd.nextInt(3);
+            for (int k = 0; k < lists; k++) {
+                int m = rnd.nextInt(4);
+                sizes.add(m);
+                for (int j = 0; j < m; j++) {
+                    values.add((float) (i + 0.25 * j));
+                }
+            }
+            outer[i + 1] = sizes.size();
+        }
+        int[] inner = new int[sizes.size() + 1];
+        for (int k = 0; k < sizes.size(); k++) {
+            inner[k + 1] = inner[k] + sizes.get(k);
+        }
+        float[] v = new float[values.size()];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = values.get(j);
+        }
+        io.github.tauml.rootio.tree.Column hits = io.github.tauml.rootio.tree.Column.doublyJagged("hits",
+                io.github.tauml.rootio.tree.LeafType.FLOAT32, v, outer, inner);
+        io.github.tauml.rootio.tree.Column ptCol = pt.build();
+        Path in = tmp.resolve("vv-in.root");
+        try (io.github.tauml.rootio.write.RootWriter w = io.github.tauml.rootio.write.RootWriter.create(in)) {
+            w.tree("events", "", List.of(
+                    io.github.tauml.rootio.write.BranchSpec.scalar("pt", io.github.tauml.rootio.tree.LeafType.FLOAT32),
+                    io.github.tauml.rootio.write.BranchSpec.vectorOfVectors("hits",
+                            io.github.tauml.rootio.tree.LeafType.FLOAT32)))
+                    .append(java.util.Map.of("pt", ptCol, "hits", hits));
+        }
+        Path out = tmp.resolve("vv-out.root");
+        SkimResult r = new Skim2(in, "pt > 0.5", out).run();
+        boolean[] mask = new boolean[n];
+        long keptValues = 0;
+        for (int i = 0; i < n; i++) {
+            mask[i] = ptCol.getDouble(i) > 0.5;
+            if (mask[i]) {
+                keptValues += inner[outer[i + 1]] - inner[outer[i]];
+            }
+        }
+        io.github.tauml.rootio.tree.Column want = hits.select(mask);
+        try (RootFile f = RootFile.open(out)) {
+            var t = f.tree("events");
+            assertThat(t.entries()).isEqualTo(r.passed()).isEqualTo(want.entries());
+            var got = t.read(List.of("hits"), 0, t.entries()).get("hits");
+            assertThat(got.shape()).isEqualTo(io.github.tauml.rootio.tree.Shape.VECTOR_VECTOR);
+            assertThat(got.offsets()).isEqualTo(want.offsets());
+            assertThat(got.innerOffsets()).isEqualTo(want.innerOffsets());
+            assertThat((float[]) got.values()).isEqualTo((float[]) want.values());
+        }
+        JsonNode ref = JsRoot.fieldReference(out, "events");
+        assertThat(ref.get("entries").asLong()).isEqualTo(r.passed());
+        assertThat(ref.at("/branches/hits/numericCount").asLong()).isEqualTo(keptValues);
+    }
+
     /** A skim of a real fixture with its own tree name. */
     private record Skim2(Path file, String cut, Path out) {
         SkimResult run() throws Exception {

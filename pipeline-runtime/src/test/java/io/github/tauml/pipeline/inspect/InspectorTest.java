@@ -44,9 +44,86 @@ class InspectorTest {
     void textMarksBranchesTheReaderDoesNotDecode() throws Exception {
         String text = inspect(Fixtures.file("uproot-stl_containers.root"), null, List.of(), Format.TEXT);
 
-        assertThat(line(text, "  vector_vector_int32 ")).contains("vector<vector<int> > *");
+        assertThat(line(text, "  vector_vector_string ")).contains("vector<vector<string> > *");
+        assertThat(line(text, "  vector_vector_int32 ")).contains("vector<vector<int32>>").doesNotContain("*");
         assertThat(line(text, "  vector_int32 ")).contains("vector<int32>").doesNotContain("*");
-        assertThat(text).contains("* listed, but root-io does not decode its values");
+        assertThat(text).contains("* listed, but root-io cannot read its values:")
+                .contains("vector_vector_string: objects of class 'vector<vector<string> >'");
+    }
+
+    private static final Path FIELD = Fixtures.dir().resolve("field");
+
+    @Test
+    void oneUnreadableBranchDoesNotTakeTheTreeDown(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("nooffsets-broken.root");
+        Files.copy(FIELD.resolve("uproot-small-dy-nooffsets.root"), copy);
+        long seek;
+        try (io.github.tauml.rootio.RootFile f = io.github.tauml.rootio.RootFile.open(copy)) {
+            seek = f.tree("tree").branch("Jet_pt").baskets().get(0).seek();
+        }
+        byte[] all = Files.readAllBytes(copy);
+        byte[] cls = "TBasket".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = (int) seek;
+        while (!Arrays.equals(all, at, at + cls.length, cls, 0, cls.length)) {
+            at++;
+        }
+        all[at + 4] = 'X';
+        Files.write(copy, all);
+
+        String rendered = inspect(copy, "tree", List.of(), Format.JSON);
+        JsonNode json = JSON.readTree(rendered);
+        assertThat(json.at("/branches/Jet_pt/unsupported").asText()).contains("TBasXet", "basket 0");
+        assertThat(json.at("/branches/Jet_pt/numericCount").isMissingNode()).isTrue();
+        assertThat(json.at("/branches/Muon_pt/numericCount").asLong()).isEqualTo(302);
+        assertThat(json.at("/branches/Muon_pt/numericSum").asDouble()).isCloseTo(10095.197049617767,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(json.at("/branches/nJet/numericSum").asLong()).isEqualTo(2165);
+        assertThat(json.at("/branches/Jet_jetId/numericSum").asLong()).isEqualTo(6224);
+    }
+
+    @Test
+    void leafListsAreListedAsBranchDotLeafAndNestedVectorsAsLists() throws Exception {
+        JsonNode leaves = JSON.readTree(inspect(FIELD.resolve("uproot-leaflist.root"), "tree", List.of(),
+                Format.JSON));
+        assertThat(fieldNames(leaves.get("branches"))).containsExactly("leaflist.x", "leaflist.y", "leaflist.z");
+        assertThat(leaves.at("/branches/leaflist.z/numericSum").asLong()).isEqualTo(495);
+        JsonNode nested = JSON.readTree(inspect(FIELD.resolve("uproot-vectorVectorDouble.root"), "t", List.of(),
+                Format.JSON));
+        assertThat(nested.at("/branches/x/first3").toString()).isEqualTo("[[],[[],[]],[[10],[],[10,20]]]");
+        assertThat(nested.at("/branches/x/numericCount").asLong()).isEqualTo(9);
+        assertThat(nested.at("/branches/x/numericSum").asLong()).isEqualTo(218);
+    }
+
+    @Test
+    void jsonNeverWritesABranchKeyTwice(@TempDir Path tmp) throws Exception {
+        Path dup = tmp.resolve("dup.root");
+        io.github.tauml.rootio.tree.ColumnBuilder a = io.github.tauml.rootio.tree.ColumnBuilder.scalar("hitEnd",
+                io.github.tauml.rootio.tree.LeafType.INT32, 4);
+        io.github.tauml.rootio.tree.ColumnBuilder b = io.github.tauml.rootio.tree.ColumnBuilder.scalar("hitEnX",
+                io.github.tauml.rootio.tree.LeafType.INT32, 4);
+        for (int i = 0; i < 4; i++) {
+            a.add(i);
+            b.add(10 + i);
+        }
+        try (io.github.tauml.rootio.write.RootWriter w = io.github.tauml.rootio.write.RootWriter.create(dup,
+                io.github.tauml.rootio.write.WriterOptions.defaults()
+                        .withCompression(io.github.tauml.rootio.compress.Compression.NONE, 0))) {
+            var int32 = io.github.tauml.rootio.tree.LeafType.INT32;
+            w.tree("hits", "", List.of(io.github.tauml.rootio.write.BranchSpec.scalar("hitEnd", int32),
+                    io.github.tauml.rootio.write.BranchSpec.scalar("hitEnX", int32)))
+                    .append(java.util.Map.of("hitEnd", a.build(), "hitEnX", b.build()));
+        }
+        byte[] all = Files.readAllBytes(dup);
+        String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1).replace("hitEnX", "hitEnd");
+        Files.write(dup, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        String rendered = inspect(dup, "hits", List.of(), Format.JSON);
+        assertThat(rendered.split("\"hitEnd\":", -1)).hasSize(2);
+        JsonNode json = JSON.readTree(rendered);
+        assertThat(fieldNames(json.get("branches"))).containsExactly("hitEnd", "hitEnd#2");
+        assertThat(json.at("/branches/hitEnd/numericSum").asLong()).isEqualTo(6);
+        assertThat(json.at("/branches/hitEnd#2/numericSum").asLong()).isEqualTo(46);
+        assertThat(json.get("warnings").toString()).contains("hitEnd#2");
     }
 
     @Test

@@ -31,12 +31,21 @@ class JsonReferenceTest {
      * If root-io learns to decode one of them, this test fails until the name is removed here.
      */
     private static final Map<String, Set<String>> NOT_DECODED = Map.of("uproot-stl_containers", Set.of(
-            "vector_vector_int32", "vector_vector_string", "vector_vector_tstring", "vector_set_int32",
+            "vector_vector_string", "vector_vector_tstring", "vector_set_int32",
             "vector_set_string", "set_int32", "set_string", "map_int32_int16", "map_int32_vector_int16",
             "map_int32_vector_string", "map_int32_set_int16", "map_int32_set_string", "map_string_int16",
             "map_string_vector_int16", "map_string_vector_string", "map_string_set_int16", "map_string_set_string",
             "map_int32_vector_vector_int16", "map_int32_vector_set_int16", "map_string_string",
             "map_string_tstring"));
+
+    /**
+     * {@code vector<vector<T>>} branches root-io decodes as doubly-jagged columns, but whose reference was written by
+     * an older jsroot-ref.mjs: it shows each inner vector as an object {"0": v0, "1": v1} and leaves nested values
+     * out of numericCount/numericSum. first3 is compared after turning those objects into lists; the count and sum
+     * are checked in root-io's FixtureReferenceTest (field section) against a reference that flattens them.
+     */
+    private static final Map<String, Set<String>> NESTED_OLD_REFERENCE = Map.of("uproot-stl_containers",
+            Set.of("vector_vector_int32"));
 
     @TestFactory
     List<DynamicTest> jsonEqualsTheJsrootReferenceForEveryFixture() throws Exception {
@@ -65,6 +74,26 @@ class JsonReferenceTest {
             assertThat(VALUE_FIELDS.stream().filter(ours::has)).as(name + " makes up no values").isEmpty();
             ours.remove("unsupported");
             ((ObjectNode) expected.get("branches").get(name)).remove(VALUE_FIELDS);
+        }
+
+        for (String name : NESTED_OLD_REFERENCE.getOrDefault(base, Set.of())) {
+            ObjectNode want = (ObjectNode) expected.get("branches").get(name);
+            ObjectNode ours = (ObjectNode) actual.path("branches").get(name);
+            assertThat(ours.has("unsupported")).as(name + " is decoded").isFalse();
+            assertThat(ours.get("numericCount").asLong()).as(name + " counts its nested values").isPositive();
+            want.remove(List.of("numericCount", "numericSum"));
+            ours.remove(List.of("numericCount", "numericSum"));
+            com.fasterxml.jackson.databind.node.ArrayNode first3 = JSON.createArrayNode();
+            for (JsonNode entry : want.get("first3")) {
+                com.fasterxml.jackson.databind.node.ArrayNode lists = first3.addArray();
+                for (JsonNode inner : entry) {
+                    com.fasterxml.jackson.databind.node.ArrayNode values = lists.addArray();
+                    for (int j = 0; inner.has(String.valueOf(j)); j++) {
+                        values.add(inner.get(String.valueOf(j)));
+                    }
+                }
+            }
+            want.set("first3", first3);
         }
 
         List<String> differences = new ArrayList<>();

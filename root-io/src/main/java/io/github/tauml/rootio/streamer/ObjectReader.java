@@ -143,10 +143,11 @@ public final class ObjectReader {
         ClassInfo info = registry.find(className, v.version);
         if (info == null) {
             if (v.end < 0) {
-                throw new StreamerException("no StreamerInfo for " + className + " v" + v.version
+                throw new StreamerException(registry.whyMissing(className, v.version)
                         + " and no byte count to skip it");
             }
             RObject opaque = new RObject(className, v.version);
+            opaque.missing(registry.whyMissing(className, v.version));
             skipTo(b, v);
             return opaque;
         }
@@ -164,10 +165,12 @@ public final class ObjectReader {
             int type = e.type();
             if (type == StreamerElement.BASE) {
                 readBase(e, obj, b);
+            } else if (type == 9 || type == 19) {
+                obj.put(e.name(), readPacked(e, type, b));
             } else if (type > 0 && type < 20) {
                 obj.put(e.name(), readBasic(type, b));
             } else if (type > StreamerElement.OFFSET_L && type < StreamerElement.OFFSET_L + 20) {
-                obj.put(e.name(), readFixedArray(type - StreamerElement.OFFSET_L, e.arrayLength(), b));
+                obj.put(e.name(), readFixedArray(type - StreamerElement.OFFSET_L, e, e.arrayLength(), b));
             } else if (type > StreamerElement.OFFSET_P && type < StreamerElement.OFFSET_P + 20) {
                 obj.put(e.name(), readCountedArray(type - StreamerElement.OFFSET_P, obj, e, b));
             } else {
@@ -218,14 +221,23 @@ public final class ObjectReader {
                 ClassInfo info = registry.find(base, v.version);
                 if (info == null) {
                     if (v.end < 0) {
-                        throw new StreamerException("no StreamerInfo for base class " + base + " v" + v.version);
+                        throw new StreamerException(registry.whyMissing(base, v.version) + " (a base class of "
+                                + obj.className() + ") and no byte count to skip it");
                     }
+                    obj.missing(registry.whyMissing(base, v.version));
                 } else {
                     readMembers(info, obj, b);
                 }
                 skipTo(b, v);
             }
         }
+    }
+
+    /** A Double32_t (9) or Float16_t (19) member: its width and meaning depend on the range in its comment. */
+    private static Object readPacked(StreamerElement e, int type, RBuffer b) {
+        PackedReal p = PackedReal.of(e.title(), type == 19);
+        double v = p.decode(b.bytes(p.width()), 0);
+        return type == 19 ? (Object) (float) v : (Object) v;
     }
 
     static Object readBasic(int type, RBuffer b) {
@@ -247,7 +259,7 @@ public final class ObjectReader {
         };
     }
 
-    private static Object readFixedArray(int type, int n, RBuffer b) {
+    private static Object readFixedArray(int type, StreamerElement e, int n, RBuffer b) {
         if (n < 0 || n > b.remaining()) {
             throw new StreamerException("fixed array of " + n + " elements with " + b.remaining() + " bytes left");
         }
@@ -256,7 +268,7 @@ public final class ObjectReader {
         }
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
-            out[i] = readBasic(type, b);
+            out[i] = type == 9 || type == 19 ? readPacked(e, type, b) : readBasic(type, b);
         }
         return toPrimitive(type, out);
     }
@@ -277,7 +289,7 @@ public final class ObjectReader {
         }
         Object[] out = new Object[len];
         for (int i = 0; i < len; i++) {
-            out[i] = readBasic(type, b);
+            out[i] = type == 9 || type == 19 ? readPacked(e, type, b) : readBasic(type, b);
         }
         return toPrimitive(type, out);
     }

@@ -13,6 +13,7 @@ public final class RObject {
     private final String className;
     private final int version;
     private final Map<String, Object> members = new LinkedHashMap<>();
+    private String missing = "";
 
     public RObject(String className, int version) {
         this.className = className;
@@ -36,13 +37,19 @@ public final class RObject {
         members.putIfAbsent(name, value);
     }
 
+    /** Notes that part of the object was skipped because its layout is unknown (said when a member is asked for). */
+    void missing(String why) {
+        missing = missing.isEmpty() ? why : missing + "; " + why;
+    }
+
     public boolean has(String name) {
         return members.containsKey(name);
     }
 
     public Object get(String name) {
         if (!members.containsKey(name)) {
-            throw new IllegalStateException(className + " v" + version + " has no member '" + name + "'");
+            throw new IllegalStateException(className + " v" + version + " has no member '" + name + "'"
+                    + (missing.isEmpty() ? "" : " (" + missing + ")"));
         }
         return members.get(name);
     }

@@ -42,14 +42,23 @@ final class BasketDecoder {
     record Payload(byte[] data, int off, int len, int keylen, int[] entryOffsets, int entries) {
     }
 
-    static Column decode(RootFile file, String treeName, Branch br, Basket bk) throws IOException {
-        return decode(file, treeName, br, bk, new Scratch());
+    /**
+     * The counter values of a jagged branch's entries in one basket, for baskets written without entry offsets
+     * (TIOFeatures kGenerateOffsetMap), whose entry boundaries follow from the counter branch.
+     */
+    interface Counts {
+        long[] of(Basket bk) throws IOException;
     }
 
-    static Column decode(RootFile file, String treeName, Branch br, Basket bk, Scratch scratch) throws IOException {
+    static Column decode(RootFile file, String treeName, Branch br, Basket bk, Scratch scratch, Counts counts)
+            throws IOException {
         Payload p = load(file, treeName, br, bk, scratch);
+        long[] n = null;
+        if (p.entryOffsets == null && br.shape() == Shape.JAGGED) {
+            n = counts.of(bk);
+        }
         try {
-            return interpret(br, p.data, p.off, p.len, p.keylen, p.entryOffsets, p.entries);
+            return interpret(br, p.data, p.off, p.len, p.keylen, p.entryOffsets, p.entries, n);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw RootIOException.of(file.path(), where(treeName, br, bk), "basket content does not match a "
                     + br.typeName() + " branch", e);
@@ -69,9 +78,7 @@ final class BasketDecoder {
     static void decodeInto(RootFile file, String treeName, Branch br, Basket bk, Payload p, int from, int to,
                            Object out, int outPos) throws IOException {
         try {
-            checkFixedWidth(br, p.len, p.entries);
-            int per = br.fixedLength();
-            Values.decode(br.type(), p.data, p.off + from * per * br.type().width(), (to - from) * per, out, outPos);
+            decodeFixed(br, p.data, p.off, p.len, p.entries, from, to, out, outPos);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw RootIOException.of(file.path(), where(treeName, br, bk), "basket content does not match a "
                     + br.typeName() + " branch", e);
@@ -83,11 +90,60 @@ final class BasketDecoder {
                 && br.type() != LeafType.STRING;
     }
 
+    /** Bytes one entry of a scalar or fixed-size branch takes (the whole leaf list's entry for a leaf of one). */
+    private static int stride(Branch br) {
+        Layout l = br.layout();
+        return l.isLeafList() ? l.entryBytes() : br.fixedLength() * l.width(br.type());
+    }
+
     private static void checkFixedWidth(Branch br, int len, int n) {
-        long count = (long) n * br.fixedLength();
-        if (count * br.type().width() != len) {
-            throw new IllegalArgumentException(n + " entries of " + br.fixedLength() + " x " + br.type().width()
-                    + " bytes need " + (count * br.type().width()) + " bytes, the basket has " + len);
+        int stride = stride(br);
+        if ((long) n * stride != len) {
+            throw new IllegalArgumentException(n + " entries of " + stride + " bytes need " + ((long) n * stride)
+                    + " bytes, the basket has " + len);
+        }
+    }
+
+    /** Entries [from, to) of a scalar/fixed branch (plain, packed or a leaf of a leaf list) into {@code out}. */
+    private static void decodeFixed(Branch br, byte[] data, int off, int len, int n, int from, int to, Object out,
+                                    int outPos) {
+        checkFixedWidth(br, len, n);
+        Layout l = br.layout();
+        int per = br.fixedLength();
+        int stride = stride(br);
+        if (!l.isLeafList() && l.packing() == null) {
+            Values.decode(br.type(), data, off + from * stride, (to - from) * per, out, outPos);
+        } else if (l.packing() == null) {
+            Values.decodeStrided(br.type(), data, off + from * stride + l.leafOffset(), stride, to - from, per, out,
+                    outPos);
+        } else {
+            int w = l.packing().width();
+            for (int e = from; e < to; e++) {
+                int base = off + e * stride + l.leafOffset();
+                for (int k = 0; k < per; k++) {
+                    put(l.packing().decode(data, base + k * w), out, outPos + (e - from) * per + k);
+                }
+            }
+        }
+    }
+
+    private static void put(double v, Object out, int i) {
+        if (out instanceof float[] f) {
+            f[i] = (float) v;
+        } else {
+            ((double[]) out)[i] = v;
+        }
+    }
+
+    /** {@code count} values of the branch's type at {@code data[off..]}, unpacking Double32/Float16. */
+    private static void decodeValues(Branch br, byte[] data, int off, int count, Object out, int outPos) {
+        var p = br.layout().packing();
+        if (p == null) {
+            Values.decode(br.type(), data, off, count, out, outPos);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            put(p.decode(data, off + k * p.width()), out, outPos + k);
         }
     }
 
@@ -133,11 +189,7 @@ final class BasketDecoder {
                 }
                 nevBuf = h.i32();
                 last = h.i32();
-                int flag = h.i8();
-                if (flag >= 80 && br.shape() != Shape.SCALAR && br.shape() != Shape.FIXED) {
-                    throw RootIOException.of(file.path(), where(treeName, br, bk), "basket relies on generated "
-                            + "entry offsets (TIOFeatures kGenerateOffsetMap), which this reader does not support");
-                }
+                h.i8(); // flag; >= 80: written without entry offsets (kGenerateOffsetMap), rebuilt when interpreted
             } catch (RBuffer.BufferUnderrunException e) {
                 throw RootIOException.of(file.path(), where(treeName, br, bk), "corrupt basket key", e);
             }
@@ -194,20 +246,21 @@ final class BasketDecoder {
     }
 
     private static Column interpret(Branch br, byte[] data, int off, int len, int keylen, int[] entryOffsets,
-                                    int n) throws RootIOException {
+                                    int n, long[] counts) throws RootIOException {
         LeafType t = br.type();
         switch (br.shape()) {
             case SCALAR, FIXED -> {
-                checkFixedWidth(br, len, n);
-                int count = n * br.fixedLength();
-                return new Column(br.name(), t, br.shape(), Values.decode(t, data, off, count), null,
-                        br.fixedLength());
+                Object out = Column.newArray(t, n * br.fixedLength());
+                decodeFixed(br, data, off, len, n, 0, n, out, 0);
+                return new Column(br.name(), t, br.shape(), out, null, br.fixedLength());
             }
             default -> {
-                int[] starts = entryStarts(entryOffsets, n, keylen, len, br);
+                int[] starts = entryOffsets != null ? entryStarts(entryOffsets, n, keylen, len, br)
+                        : rebuildStarts(br, data, off, len, n, counts);
                 return switch (br.shape()) {
                     case JAGGED -> jagged(br, data, off, len, starts, n);
                     case VECTOR -> vector(br, data, off, starts, n);
+                    case VECTOR_VECTOR -> vectorOfVectors(br, data, off, starts, n);
                     case STRING -> strings(br, data, off, starts, n);
                     default -> vectorOfStrings(br, data, off, starts, n);
                 };
@@ -215,10 +268,67 @@ final class BasketDecoder {
         }
     }
 
+    /**
+     * Entry boundaries of a basket written without an entry offset table (TIOFeatures kGenerateOffsetMap, ROOT
+     * 6.12+): a jagged branch's from its counter values, STL containers' from their byte counts, strings' from their
+     * length bytes.
+     */
+    private static int[] rebuildStarts(Branch br, byte[] data, int off, int len, int n, long[] counts) {
+        int[] starts = new int[n + 1];
+        if (br.shape() == Shape.JAGGED) {
+            if (counts == null || counts.length != n) {
+                throw new IllegalArgumentException("the counter branch '" + br.counter() + "' gave "
+                        + (counts == null ? "no" : counts.length) + " values for " + n + " entries");
+            }
+            long unit = (long) br.fixedLength() * br.layout().width(br.type());
+            long pos = 0;
+            for (int i = 0; i < n; i++) {
+                if (counts[i] < 0) {
+                    throw new IllegalArgumentException("counter '" + br.counter() + "' is " + counts[i]
+                            + " at entry " + i);
+                }
+                starts[i] = (int) pos;
+                pos += counts[i] * unit;
+                if (pos > len) {
+                    throw new IllegalArgumentException("counter '" + br.counter() + "' asks for " + pos
+                            + " bytes by entry " + i + " but the basket holds " + len);
+                }
+            }
+            if (pos != len) {
+                throw new IllegalArgumentException("counter '" + br.counter() + "' accounts for " + pos
+                        + " bytes but the basket holds " + len);
+            }
+        } else {
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                starts[i] = pos;
+                if (br.shape() == Shape.STRING) {
+                    int m = data[off + pos] & 0xFF;
+                    pos += m == 255 ? 5 + RBuffer.getInt(data, off + pos + 1) : 1 + m;
+                } else {
+                    int count = RBuffer.getInt(data, off + pos);
+                    if ((count & 0x40000000) == 0) {
+                        throw new IllegalArgumentException("entry " + i + " has no byte count to find its end");
+                    }
+                    pos += 4 + (count & ~0x40000000);
+                }
+                if (pos < 0 || pos > len) {
+                    throw new IllegalArgumentException("entry " + i + " runs past the end of the basket");
+                }
+            }
+            if (pos != len) {
+                throw new IllegalArgumentException(n + " entries end at byte " + pos + " of " + len);
+            }
+        }
+        starts[n] = len;
+        return starts;
+    }
+
     /** Entry start positions relative to the data, plus the end of the data as the last element. */
     private static int[] entryStarts(int[] entryOffsets, int n, int keylen, int len, Branch br) {
-        if (entryOffsets == null || entryOffsets.length < n) {
-            throw new IllegalArgumentException("a " + br.typeName() + " basket needs an entry offset table");
+        if (entryOffsets.length < n) {
+            throw new IllegalArgumentException("a " + br.typeName() + " basket has " + entryOffsets.length
+                    + " entry offsets for " + n + " entries");
         }
         int[] starts = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -233,7 +343,7 @@ final class BasketDecoder {
     }
 
     private static Column jagged(Branch br, byte[] data, int off, int len, int[] starts, int n) {
-        int w = br.type().width();
+        int w = br.layout().width(br.type());
         int[] offsets = new int[n + 1];
         for (int i = 0; i < n; i++) {
             int bytes = starts[i + 1] - starts[i];
@@ -242,7 +352,8 @@ final class BasketDecoder {
             }
             offsets[i + 1] = offsets[i] + bytes / w;
         }
-        Object values = Values.decode(br.type(), data, off + starts[0], offsets[n]);
+        Object values = Column.newArray(br.type(), offsets[n]);
+        decodeValues(br, data, off + starts[0], offsets[n], values, 0);
         return new Column(br.name(), br.type(), Shape.JAGGED, values, offsets, br.fixedLength());
     }
 
@@ -264,6 +375,60 @@ final class BasketDecoder {
                     offsets[i]);
         }
         return new Column(br.name(), br.type(), Shape.VECTOR, values, offsets, 1);
+    }
+
+    /**
+     * {@code vector<vector<T>>}: per entry the STL header (byte count, version) and the outer size, then each inner
+     * vector as its size and its values, without a header of its own.
+     */
+    private static Column vectorOfVectors(Branch br, byte[] data, int off, int[] starts, int n) {
+        int w = br.type().width();
+        int[] outer = new int[n + 1];
+        int lists = 0;
+        int values = 0;
+        for (int i = 0; i < n; i++) {
+            int end = off + starts[i + 1];
+            int p = off + starts[i] + STL_HEADER;
+            if (p > end) {
+                throw new IllegalArgumentException("entry " + i + " is shorter than its header");
+            }
+            int size = RBuffer.getInt(data, p - 4);
+            if (size < 0 || (long) size * 4 > end - p) {
+                throw new IllegalArgumentException("entry " + i + " claims " + size + " inner vectors in "
+                        + (end - p) + " bytes");
+            }
+            for (int k = 0; k < size; k++) {
+                int m = RBuffer.getInt(data, p);
+                if (m < 0 || (long) m * w > end - p - 4) {
+                    throw new IllegalArgumentException("entry " + i + ", inner vector " + k + " claims " + m
+                            + " values in " + (end - p - 4) + " bytes");
+                }
+                p += 4 + m * w;
+                values += m;
+            }
+            if (p != end) {
+                throw new IllegalArgumentException("entry " + i + " ends at byte " + (p - off) + " but its successor "
+                        + "starts at " + starts[i + 1]);
+            }
+            lists += size;
+            outer[i + 1] = lists;
+        }
+        int[] inner = new int[lists + 1];
+        Object out = Column.newArray(br.type(), values);
+        int l = 0;
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            int p = off + starts[i] + STL_HEADER;
+            int size = outer[i + 1] - outer[i];
+            for (int k = 0; k < size; k++) {
+                int m = RBuffer.getInt(data, p);
+                Values.decodeDirect(br.type(), data, p + 4, m, out, v);
+                p += 4 + m * w;
+                v += m;
+                inner[++l] = v;
+            }
+        }
+        return Column.doublyJagged(br.name(), br.type(), out, outer, inner);
     }
 
     private static Column strings(Branch br, byte[] data, int off, int[] starts, int n) {

@@ -13,6 +13,8 @@ import java.util.List;
 final class BranchCursor {
     private final TTree tree;
     private final Branch branch;
+    /** The leaves read with this cursor: {@link #branch} alone, or every wanted leaf of one leaf list. */
+    private final List<Branch> group;
     private final List<Basket> baskets;
     private final boolean fixedWidth;
     private final BasketDecoder.Scratch scratch = new BasketDecoder.Scratch();
@@ -24,8 +26,14 @@ final class BranchCursor {
     private long currentEnd;
 
     BranchCursor(TTree tree, Branch branch) {
+        this(tree, List.of(branch));
+    }
+
+    /** A cursor over branches that share their baskets (leaves of one leaf list, all fixed-width). */
+    BranchCursor(TTree tree, List<Branch> group) {
         this.tree = tree;
-        this.branch = branch;
+        this.branch = group.get(0);
+        this.group = List.copyOf(group);
         this.baskets = branch.baskets();
         this.fixedWidth = BasketDecoder.isFixedWidth(branch);
     }
@@ -50,6 +58,39 @@ final class BranchCursor {
             return tree.readBranch(branch, from, from);
         }
         return Column.concat(branch.name(), branch.type(), branch.shape(), branch.fixedLength(), parts);
+    }
+
+    /** Entries [from, to) of every branch of the group, by name; each basket is loaded once for all of them. */
+    java.util.Map<String, Column> readGroup(long from, long to) throws IOException {
+        if (group.size() == 1) {
+            return java.util.Map.of(branch.name(), read(from, to));
+        }
+        Object[] outs = new Object[group.size()];
+        for (int i = 0; i < outs.length; i++) {
+            outs[i] = Column.newArray(group.get(i).type(), Math.toIntExact((to - from) * group.get(i).fixedLength()));
+        }
+        long pos = from;
+        int done = 0;
+        while (pos < to) {
+            if (payload == null || pos >= currentEnd) {
+                advanceTo(pos);
+            }
+            int a = (int) (pos - currentFirst);
+            int b = (int) (Math.min(to, currentEnd) - currentFirst);
+            for (int i = 0; i < outs.length; i++) {
+                Branch g = group.get(i);
+                BasketDecoder.decodeInto(tree.file(), tree.name(), g, currentBasket, payload, a, b, outs[i],
+                        done * g.fixedLength());
+            }
+            done += b - a;
+            pos = currentFirst + b;
+        }
+        java.util.Map<String, Column> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < outs.length; i++) {
+            Branch g = group.get(i);
+            out.put(g.name(), new Column(g.name(), g.type(), g.shape(), outs[i], null, g.fixedLength()));
+        }
+        return out;
     }
 
     private Column readFixedWidth(long from, long to) throws IOException {
@@ -80,7 +121,8 @@ final class BranchCursor {
                     // The payload may live in the scratch buffers: valid until the next basket is loaded.
                     payload = BasketDecoder.load(tree.file(), tree.name(), branch, bk, scratch);
                 } else {
-                    current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk, scratch);
+                    current = BasketDecoder.decode(tree.file(), tree.name(), branch, bk, scratch,
+                            k -> tree.counterValues(branch, k));
                 }
                 currentBasket = bk;
                 currentFirst = bk.firstEntry();

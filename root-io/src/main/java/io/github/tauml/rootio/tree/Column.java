@@ -9,6 +9,12 @@ import java.util.Arrays;
  * {@link LeafType}. Unsigned types keep their bits in the signed Java type of the same width. Entries with
  * several values are flattened: fixed arrays use {@link #fixedLength()}, variable ones {@link #offsets()}
  * (entry i spans {@code [offsets[i], offsets[i+1])}).
+ * <p>
+ * A doubly-jagged column ({@link Shape#VECTOR_VECTOR}, ROOT's {@code vector<vector<T>>}) has two offset arrays:
+ * {@link #offsets()} maps entries to inner lists (entry i holds lists {@code [offsets[i], offsets[i+1])}, so
+ * {@link #size(int)} is ROOT's {@code x.size()}), and {@link #innerOffsets()} maps lists to values (list k spans
+ * values {@code [inner[k], inner[k+1])}); {@code x[i][j]} of entry e is
+ * {@code values[inner[offsets[e] + i] + j]}.
  */
 public final class Column {
     private final String name;
@@ -16,18 +22,46 @@ public final class Column {
     private final Shape shape;
     private final Object values;
     private final int[] offsets;
+    private final int[] inner;
     private final int fixedLength;
     private final int entries;
 
     public Column(String name, LeafType type, Shape shape, Object values, int[] offsets, int fixedLength) {
+        this(name, type, shape, values, offsets, null, fixedLength);
+    }
+
+    /**
+     * A doubly-jagged column ({@code vector<vector<T>>}): {@code outer} maps entries to inner lists, {@code inner}
+     * lists to values.
+     *
+     * @throws IllegalArgumentException if the offsets do not cover the lists and values exactly
+     */
+    public static Column doublyJagged(String name, LeafType type, Object values, int[] outer, int[] inner) {
+        return new Column(name, type, Shape.VECTOR_VECTOR, values, outer, inner, 1);
+    }
+
+    private Column(String name, LeafType type, Shape shape, Object values, int[] offsets, int[] inner,
+                   int fixedLength) {
         this.name = name;
         this.type = type;
         this.shape = shape;
         this.values = values;
         this.offsets = offsets;
+        this.inner = inner;
         this.fixedLength = Math.max(1, fixedLength);
         int n = Array.getLength(values);
-        if (offsets != null) {
+        if (inner != null) {
+            if (offsets == null) {
+                throw new IllegalArgumentException(name + ": a doubly-jagged column needs outer offsets");
+            }
+            this.entries = offsets.length - 1;
+            if (offsets[0] != 0 || offsets[entries] != inner.length - 1 || inner[0] != 0
+                    || inner[inner.length - 1] != n) {
+                throw new IllegalArgumentException(name + ": outer offsets [" + offsets[0] + ".." + offsets[entries]
+                        + "] and inner offsets [" + inner[0] + ".." + inner[inner.length - 1] + "] do not cover "
+                        + (inner.length - 1) + " lists of " + n + " values");
+            }
+        } else if (offsets != null) {
             this.entries = offsets.length - 1;
             if (offsets[0] != 0 || offsets[entries] != n) {
                 throw new IllegalArgumentException(name + ": offsets [" + offsets[0] + ".." + offsets[entries]
@@ -61,6 +95,11 @@ public final class Column {
     /** Entry boundaries for jagged, vector and vector-of-string columns; null otherwise. */
     public int[] offsets() {
         return offsets;
+    }
+
+    /** List boundaries of a doubly-jagged column (list k spans values {@code [inner[k], inner[k+1])}); else null. */
+    public int[] innerOffsets() {
+        return inner;
     }
 
     public int fixedLength() {
@@ -128,6 +167,19 @@ public final class Column {
 
     /** Entries [from, to) as a new column. */
     public Column slice(int from, int to) {
+        if (inner != null) {
+            int la = offsets[from];
+            int lb = offsets[to];
+            int[] o = new int[to - from + 1];
+            for (int i = 0; i <= to - from; i++) {
+                o[i] = offsets[from + i] - la;
+            }
+            int[] in = new int[lb - la + 1];
+            for (int k = 0; k <= lb - la; k++) {
+                in[k] = inner[la + k] - inner[la];
+            }
+            return doublyJagged(name, type, copyRange(values, inner[la], inner[lb]), o, in);
+        }
         int a = start(from);
         int b = to == entries ? valueCount() : start(to);
         Object v = copyRange(values, a, b);
@@ -155,6 +207,20 @@ public final class Column {
         }
         if (kept == entries) {
             return this;
+        }
+        if (inner != null) {
+            java.util.List<Column> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < entries; i++) {
+                if (mask[i]) {
+                    int j = i;
+                    while (j < entries && mask[j]) {
+                        j++;
+                    }
+                    parts.add(slice(i, j));
+                    i = j;
+                }
+            }
+            return parts.isEmpty() ? slice(0, 0) : concat(name, type, shape, fixedLength, parts);
         }
         if (offsets == null && fixedLength == 1) {
             return new Column(name, type, shape, gather(values, mask, kept), null, 1);
@@ -285,6 +351,9 @@ public final class Column {
         if (parts.size() == 1) {
             return parts.get(0);
         }
+        if (shape == Shape.VECTOR_VECTOR) {
+            return concatDoublyJagged(name, type, parts);
+        }
         int total = 0;
         int entries = 0;
         for (Column c : parts) {
@@ -307,6 +376,36 @@ public final class Column {
             e += c.entries();
         }
         return new Column(name, type, shape, out, offsets, fixedLength);
+    }
+
+    private static Column concatDoublyJagged(String name, LeafType type, java.util.List<Column> parts) {
+        int values = 0;
+        int lists = 0;
+        int entries = 0;
+        for (Column c : parts) {
+            values += c.valueCount();
+            lists += c.inner.length - 1;
+            entries += c.entries();
+        }
+        Object out = newArray(type, values);
+        int[] outer = new int[entries + 1];
+        int[] in = new int[lists + 1];
+        int v = 0;
+        int l = 0;
+        int e = 0;
+        for (Column c : parts) {
+            System.arraycopy(c.values, 0, out, v, c.valueCount());
+            for (int i = 1; i <= c.entries(); i++) {
+                outer[e + i] = l + c.offsets[i];
+            }
+            for (int k = 1; k < c.inner.length; k++) {
+                in[l + k] = v + c.inner[k];
+            }
+            v += c.valueCount();
+            l += c.inner.length - 1;
+            e += c.entries();
+        }
+        return doublyJagged(name, type, out, outer, in);
     }
 
     /** A zeroed primitive array of {@code n} values of the Java type that holds {@code type}. */

@@ -32,15 +32,23 @@ public final class ColumnBatches implements Iterator<Columns>, AutoCloseable {
         if (batchEntries <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchEntries);
         }
+        // Leaves of one leaf list share a cursor, so that each basket is decompressed once for all of them.
+        Map<Object, List<Branch>> groups = new LinkedHashMap<>();
         for (Branch b : branches) {
-            cursors.add(new BranchCursor(tree, b));
+            Object key = b.layout().isLeafList() ? new Same(b.baskets()) : new Same(b);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
+        }
+        for (List<Branch> g : groups.values()) {
+            cursors.add(new BranchCursor(tree, g));
+        }
+        for (Branch b : branches) {
             names.add(b.name());
         }
         this.position = start;
         this.end = end;
         this.batchEntries = batchEntries;
-        this.pool = threads > 1 && branches.size() > 1
-                ? Executors.newFixedThreadPool(Math.min(threads, branches.size()), r -> {
+        this.pool = threads > 1 && cursors.size() > 1
+                ? Executors.newFixedThreadPool(Math.min(threads, cursors.size()), r -> {
                     Thread t = new Thread(r, "root-io-decode");
                     t.setDaemon(true);
                     return t;
@@ -60,19 +68,19 @@ public final class ColumnBatches implements Iterator<Columns>, AutoCloseable {
         }
         long from = position;
         long to = Math.min(end, from + batchEntries);
-        Map<String, Column> out = new LinkedHashMap<>();
+        Map<String, Column> read = new java.util.HashMap<>();
         try {
             if (pool == null) {
-                for (int i = 0; i < cursors.size(); i++) {
-                    out.put(names.get(i), cursors.get(i).read(from, to));
+                for (BranchCursor c : cursors) {
+                    read.putAll(c.readGroup(from, to));
                 }
             } else {
-                List<Future<Column>> futures = new ArrayList<>();
+                List<Future<Map<String, Column>>> futures = new ArrayList<>();
                 for (BranchCursor c : cursors) {
-                    futures.add(pool.submit(() -> c.read(from, to)));
+                    futures.add(pool.submit(() -> c.readGroup(from, to)));
                 }
-                for (int i = 0; i < cursors.size(); i++) {
-                    out.put(names.get(i), futures.get(i).get());
+                for (Future<Map<String, Column>> f : futures) {
+                    read.putAll(f.get());
                 }
             }
         } catch (IOException e) {
@@ -87,7 +95,24 @@ public final class ColumnBatches implements Iterator<Columns>, AutoCloseable {
             throw new IllegalStateException(e.getCause());
         }
         position = to;
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (String n : names) {
+            out.put(n, read.get(n));
+        }
         return new Columns(from, to - from, out);
+    }
+
+    /** Identity as a map key. */
+    private record Same(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same s && s.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
     }
 
     @Override

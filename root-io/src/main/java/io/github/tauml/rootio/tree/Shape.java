@@ -10,6 +10,11 @@ public enum Shape {
     JAGGED,
     /** An STL {@code vector<T>}: each entry starts with a byte count, a version and the size. */
     VECTOR,
+    /**
+     * An STL {@code vector<vector<T>>} of numbers: a doubly-jagged column. The entry's header and size are followed
+     * by each inner vector's size and values (the inner vectors carry no header of their own).
+     */
+    VECTOR_VECTOR,
     /** One string per entry ({@code /C}, {@code std::string}, {@code TString}). */
     STRING,
     /** {@code vector<string>}: an STL header, then strings. */

@@ -28,6 +28,8 @@ final class BranchWriter {
     final BranchSpec spec;
     /** The identity of this branch's leaf in a TTree record, which refers back to it (fLeaves, fLeafCount). */
     final Object leaf = new Object();
+    /** The identities of a leaf list's leaves (the first is {@link #leaf}). */
+    final Object[] leaves;
     private final String treeName;
     private final int keylen;
     private final WBuffer data;
@@ -53,11 +55,16 @@ final class BranchWriter {
     BranchWriter(BranchSpec spec, String treeName) {
         this.spec = spec;
         this.treeName = treeName;
-        this.variable = spec.shape() == Shape.JAGGED || spec.shape() == Shape.VECTOR;
+        this.variable = spec.shape() == Shape.JAGGED || spec.isStl();
         // Baskets always use 64-bit key seeks, as ROOT does (TBasket adds 1000 to the key version).
         this.keylen = Records.keyLength(true, "TBasket", spec.name(), treeName) + BASKET_HEADER;
         this.data = new WBuffer(keylen, 4096);
         this.entryOffsetLen = variable ? DEFAULT_ENTRY_OFFSET_LEN : 0;
+        this.leaves = new Object[Math.max(1, spec.leaves().size())];
+        this.leaves[0] = leaf;
+        for (int i = 1; i < leaves.length; i++) {
+            leaves[i] = new Object();
+        }
     }
 
     /** Adds entries [from, to) of a validated column to the current basket. */
@@ -74,6 +81,27 @@ final class BranchWriter {
                     data.values(values, c.start(i), c.start(i + 1));
                 }
             }
+            case VECTOR_VECTOR -> {
+                int width = spec.type().width();
+                int[] outer = c.offsets();
+                int[] inner = c.innerOffsets();
+                for (int i = from; i < to; i++) {
+                    mark();
+                    long bytes = VECTOR_HEADER - 4;
+                    for (int k = outer[i]; k < outer[i + 1]; k++) {
+                        bytes += 4 + (long) (inner[k + 1] - inner[k]) * width;
+                    }
+                    if (bytes > 0x3FFFFFFEL) {
+                        throw new IllegalArgumentException("branch '" + spec.name() + "': entry " + i + " needs "
+                                + bytes + " bytes, more than one ROOT object may hold");
+                    }
+                    data.i32(0x40000000 | (int) bytes).i16(VECTOR_VERSION).i32(outer[i + 1] - outer[i]);
+                    for (int k = outer[i]; k < outer[i + 1]; k++) {
+                        data.i32(inner[k + 1] - inner[k]);
+                        data.values(values, inner[k], inner[k + 1]);
+                    }
+                }
+            }
             default -> {
                 int width = spec.type().width();
                 for (int i = from; i < to; i++) {
@@ -85,6 +113,17 @@ final class BranchWriter {
                 }
             }
         }
+        entries += to - from;
+    }
+
+    /** Adds entries [from, to) of a leaf list: for each entry, every leaf's values in turn. */
+    void appendLeafList(Column[] columns, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (Column c : columns) {
+                data.values(c.values(), c.start(i), c.start(i + 1));
+            }
+        }
+        pending += to - from;
         entries += to - from;
     }
 
@@ -118,7 +157,7 @@ final class BranchWriter {
             }
             data.i32(0);
         } else {
-            nevBufSize = spec.fixedLength() * spec.type().width();
+            nevBufSize = spec.entryBytes();
         }
         int objlen = data.size();
         byte[] zipped = Codec.compress(data.array(), 0, objlen, algorithm, level);

@@ -123,11 +123,19 @@ public final class RootWriter implements AutoCloseable {
             streamedClasses.add("TTree");
             streamedClasses.add("TBranch");
             for (BranchSpec b : branches) {
-                if (b.shape() == Shape.VECTOR) {
+                if (b.shape() == Shape.VECTOR || b.shape() == Shape.VECTOR_VECTOR) {
                     streamedClasses.add("TBranchElement");
                     streamedClasses.add("TLeafElement");
                     ClassInfo vector = StreamerCatalog.vectorOf(b.type());
                     streamedCollections.putIfAbsent(vector.name(), vector);
+                    if (b.shape() == Shape.VECTOR_VECTOR) {
+                        ClassInfo nested = StreamerCatalog.vectorOfVectors(b.type());
+                        streamedCollections.putIfAbsent(nested.name(), nested);
+                    }
+                } else if (b.isLeafList()) {
+                    for (BranchSpec l : b.leaves()) {
+                        streamedClasses.add(l.type().leafClass());
+                    }
                 } else {
                     streamedClasses.add(b.type().leafClass());
                 }

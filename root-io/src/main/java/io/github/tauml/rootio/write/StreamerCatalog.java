@@ -291,6 +291,19 @@ final class StreamerCatalog {
         return new ClassInfo(name, 6, ClassChecksum.of(partial, NONE), List.of(e));
     }
 
+    /**
+     * {@code vector<vector<T> >} of a primitive type, as ROOT declares it: one STL element "This" whose value type
+     * is an object ({@code fCtype} 61, {@code vector<T>}).
+     */
+    static ClassInfo vectorOfVectors(LeafType t) {
+        String inner = "vector<" + vectorValueName(t) + ">";
+        String name = "vector<" + inner + " >";
+        StreamerElement e = element("TStreamerSTL", "This", "<" + inner + "> Used to call the proper TStreamerInfo "
+                + "case", StreamerElement.STL, 0, name, -1, null, -1, null, 1, 61);
+        ClassInfo partial = new ClassInfo(name, 6, 0, List.of(e));
+        return new ClassInfo(name, 6, ClassChecksum.of(partial, NONE), List.of(e));
+    }
+
     /** The C++ value type ROOT spells in the class name of {@code vector<T>}. */
     static String vectorValueName(LeafType t) {
         return switch (t) {

@@ -69,8 +69,16 @@ final class TreeSerializer {
                 branch(b, br, t);
             }
         });
-        objArray(b, HEAP_BITS, t.branches().size(), () -> {
+        int leaves = 0;
+        for (BranchWriter br : t.branches()) {
+            leaves += br.leaves.length;
+        }
+        objArray(b, HEAP_BITS, leaves, () -> {
             for (BranchWriter br : t.branches()) {
+                if (br.spec.isLeafList()) {
+                    listLeaves(b, br);
+                    continue;
+                }
                 b.objectAny(br.leaf, leafClass(br.spec), w -> leaf(w, br, t));
             }
         });
@@ -84,13 +92,13 @@ final class TreeSerializer {
     }
 
     private static void branch(WBuffer b, BranchWriter br, TreeState t) {
-        if (br.spec.shape() == Shape.VECTOR) {
+        if (br.spec.isStl()) {
             b.objectAny(br, "TBranchElement", w -> {
                 int element = w.startObject(BRANCH_ELEMENT_VERSION);
                 branchBody(w, br, t, SPLIT_LEVEL);
-                w.tstring("vector<" + StreamerCatalog.vectorValueName(br.spec.type()) + ">"); // fClassName
+                w.tstring(br.spec.stlClass().name()); // fClassName
                 w.tstring("").tstring(""); // fParentName, fClonesName
-                w.i32((int) StreamerCatalog.vectorOf(br.spec.type()).checksum());
+                w.i32((int) br.spec.stlClass().checksum());
                 w.i16(STL_CLASS_VERSION);
                 w.i32(-1).i32(0).i32(-1).i32(0); // fID, fType (top-level leaf node), fStreamerType, fMaximum
                 w.i32(0).i32(0); // fBranchCount, fBranchCount2
@@ -107,7 +115,7 @@ final class TreeSerializer {
         // and never fewer than 10 slots.
         int maxBaskets = Math.max(10, baskets + 1);
         int branch = b.startObject(BRANCH_VERSION);
-        String title = br.spec.shape() == Shape.VECTOR ? br.name()
+        String title = br.spec.isStl() ? br.name() : br.spec.isLeafList() ? br.spec.leafListTitle()
                 : br.spec.leafTitle() + "/" + br.spec.type().code();
         b.tnamed(BRANCH_BITS, br.name(), title);
         DrawingDefaults.fill(b);
@@ -119,7 +127,11 @@ final class TreeSerializer {
         b.i64(br.entries()).i64(0).i64(br.totBytes()).i64(br.zipBytes()); // fEntries, fFirstEntry, ...
         objArray(b, HEAP_BITS, 0, () -> {
         });
-        objArray(b, HEAP_BITS, 1, () -> b.objectAny(br.leaf, leafClass(br.spec), w -> leaf(w, br, t)));
+        if (br.spec.isLeafList()) {
+            objArray(b, HEAP_BITS, br.leaves.length, () -> listLeaves(b, br));
+        } else {
+            objArray(b, HEAP_BITS, 1, () -> b.objectAny(br.leaf, leafClass(br.spec), w -> leaf(w, br, t)));
+        }
         objArray(b, HEAP_BITS, baskets + 1, () -> { // fBaskets: every basket is on disk, so every slot is empty
             for (int i = 0; i <= baskets; i++) {
                 b.i32(0);
@@ -142,14 +154,14 @@ final class TreeSerializer {
     }
 
     private static String leafClass(BranchSpec spec) {
-        return spec.shape() == Shape.VECTOR ? "TLeafElement" : spec.type().leafClass();
+        return spec.isStl() ? "TLeafElement" : spec.type().leafClass();
     }
 
     private static void leaf(WBuffer b, BranchWriter br, TreeState t) {
         BranchSpec spec = br.spec;
         int leaf = b.startObject(1);
         int base = b.startObject(LEAF_VERSION);
-        if (spec.shape() == Shape.VECTOR) {
+        if (spec.isStl()) {
             b.tnamed(HEAP_BITS, spec.name(), spec.name());
             b.i32(1).i32(0).i32(0); // fLen, fLenType (the element describes the type), fOffset
             b.bool(false).bool(false).i32(0); // fIsRange, fIsUnsigned, fLeafCount
@@ -173,6 +185,27 @@ final class TreeSerializer {
         range(b, spec.type(), 0);
         range(b, spec.type(), counter ? br.maximum() : 0);
         b.endObject(leaf);
+    }
+
+    /** The leaves of a leaf list, each at its byte offset within the entry (TLeaf::fOffset). */
+    private static void listLeaves(WBuffer b, BranchWriter br) {
+        int offset = 0;
+        for (int i = 0; i < br.leaves.length; i++) {
+            BranchSpec l = br.spec.leaves().get(i);
+            int at = offset;
+            b.objectAny(br.leaves[i], l.type().leafClass(), w -> {
+                int leaf = w.startObject(1);
+                int base = w.startObject(LEAF_VERSION);
+                w.tnamed(HEAP_BITS, l.name(), l.leafTitle());
+                w.i32(l.fixedLength()).i32(l.type().width()).i32(at); // fLen, fLenType, fOffset
+                w.bool(false).bool(l.type().isUnsigned()).i32(0); // fIsRange, fIsUnsigned, fLeafCount
+                w.endObject(base);
+                range(w, l.type(), 0);
+                range(w, l.type(), 0);
+                w.endObject(leaf);
+            });
+            offset += l.fixedLength() * l.type().width();
+        }
     }
 
     private static void range(WBuffer b, LeafType type, long v) {

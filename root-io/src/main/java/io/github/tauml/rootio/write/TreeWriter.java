@@ -23,6 +23,8 @@ public final class TreeWriter implements AutoCloseable {
     private final List<BranchWriter> branches = new ArrayList<>();
     private final Map<String, BranchWriter> byName = new LinkedHashMap<>();
     private final Set<String> counters = new HashSet<>();
+    /** Column names a batch must hold: branch names, and {@code branch.leaf} for the leaves of leaf lists. */
+    private final Set<String> columnNames = new java.util.LinkedHashSet<>();
     private int clusterSize;
     private int inCluster;
     private long entries;
@@ -52,6 +54,13 @@ public final class TreeWriter implements AutoCloseable {
                 throw new IllegalArgumentException(where() + ": branch '" + s.name() + "' is declared twice");
             }
             branches.add(byName.get(s.name()));
+            if (s.isLeafList()) {
+                for (BranchSpec l : s.leaves()) {
+                    columnNames.add(s.name() + "." + l.name());
+                }
+            } else {
+                columnNames.add(s.name());
+            }
         }
     }
 
@@ -79,6 +88,10 @@ public final class TreeWriter implements AutoCloseable {
             while (pos < n) {
                 int take = Math.min(n - pos, clusterSize - inCluster);
                 for (BranchWriter b : branches) {
+                    if (b.spec.isLeafList()) {
+                        b.appendLeafList(leafColumns(b.spec, batch), pos, pos + take);
+                        continue;
+                    }
                     Column c = batch.get(b.name());
                     b.append(c, pos, pos + take);
                     if (counters.contains(b.name())) {
@@ -140,10 +153,16 @@ public final class TreeWriter implements AutoCloseable {
     private int automaticClusterSize(Map<String, Column> batch, int n) {
         double widest = 1;
         for (BranchWriter b : branches) {
+            if (b.spec.isLeafList()) {
+                widest = Math.max(widest, b.spec.entryBytes());
+                continue;
+            }
             Column c = batch.get(b.name());
             double bytes = (double) c.valueCount() * b.spec.type().width();
             if (b.spec.shape() == Shape.VECTOR) {
                 bytes += (double) BranchWriter.VECTOR_HEADER * n;
+            } else if (b.spec.shape() == Shape.VECTOR_VECTOR) {
+                bytes += (double) BranchWriter.VECTOR_HEADER * n + 4.0 * (c.innerOffsets().length - 1);
             }
             widest = Math.max(widest, bytes / n);
         }
@@ -156,26 +175,30 @@ public final class TreeWriter implements AutoCloseable {
             throw new IllegalStateException(where() + ": the tree is closed");
         }
         for (String key : batch.keySet()) {
-            if (!byName.containsKey(key)) {
+            if (!columnNames.contains(key)) {
                 throw new IllegalArgumentException(where() + ": no branch '" + key + "'; the branches are "
-                        + byName.keySet());
+                        + columnNames);
             }
         }
         int n = -1;
         String first = null;
         for (BranchWriter b : branches) {
-            Column c = batch.get(b.name());
-            if (c == null) {
-                throw new IllegalArgumentException(where() + ": the batch has no column for branch '" + b.name()
-                        + "'");
-            }
-            checkColumn(b.spec, c);
-            if (n < 0) {
-                n = c.entries();
-                first = b.name();
-            } else if (c.entries() != n) {
-                throw new IllegalArgumentException(where() + ": column '" + b.name() + "' has " + c.entries()
-                        + " entries but column '" + first + "' has " + n);
+            List<BranchSpec> parts = b.spec.isLeafList() ? b.spec.leaves() : List.of(b.spec);
+            for (BranchSpec part : parts) {
+                String column = b.spec.isLeafList() ? b.name() + "." + part.name() : b.name();
+                Column c = batch.get(column);
+                if (c == null) {
+                    throw new IllegalArgumentException(where() + ": the batch has no column for branch '" + column
+                            + "'");
+                }
+                checkColumn(part, c);
+                if (n < 0) {
+                    n = c.entries();
+                    first = column;
+                } else if (c.entries() != n) {
+                    throw new IllegalArgumentException(where() + ": column '" + column + "' has " + c.entries()
+                            + " entries but column '" + first + "' has " + n);
+                }
             }
         }
         for (BranchWriter b : branches) {
@@ -186,13 +209,26 @@ public final class TreeWriter implements AutoCloseable {
         return n;
     }
 
+    private static Column[] leafColumns(BranchSpec s, Map<String, Column> batch) {
+        Column[] out = new Column[s.leaves().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = batch.get(s.name() + "." + s.leaves().get(i).name());
+        }
+        return out;
+    }
+
     private void checkColumn(BranchSpec s, Column c) {
         String at = where() + ", branch '" + s.name() + "': ";
         if (c.type() != s.type()) {
             throw new IllegalArgumentException(at + "the column holds " + c.type().displayName()
                     + " values but the branch is declared " + s.type().displayName());
         }
-        boolean variable = s.shape() == Shape.JAGGED || s.shape() == Shape.VECTOR;
+        boolean variable = s.shape() == Shape.JAGGED || s.isStl();
+        if ((s.shape() == Shape.VECTOR_VECTOR) != (c.shape() == Shape.VECTOR_VECTOR)) {
+            throw new IllegalArgumentException(at + "a " + s.shape() + " branch needs a "
+                    + (s.shape() == Shape.VECTOR_VECTOR ? "doubly-jagged" : "singly-jagged or flat")
+                    + " column, got a " + c.shape() + " column");
+        }
         if (variable != c.isJagged()) {
             throw new IllegalArgumentException(at + "a " + s.shape() + " branch needs a column "
                     + (variable ? "with" : "without") + " entry offsets, got a " + c.shape() + " column");

@@ -85,7 +85,9 @@ public final class ReadWriteBenchmark {
         Bench.emit(out, "| data | codec | file MB | write | read 1 thr | read 2 thr | batches 1 thr | bare 1 thr "
                 + "| bare 2 thr | read/bare 1 thr | read/bare 2 thr | jsroot (loop) | jsroot (wall) | others' CPU |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String data : datasets) {
+        // --main false skips the 10-branch table (to measure only Benchmark 1b, --field true).
+        List<String> mainData = Boolean.parseBoolean(Bench.option(args, "main", "true")) ? datasets : List.of();
+        for (String data : mainData) {
             Map<String, Column> columns = columns(data, entries);
             for (String codec : codecs) {
                 Compression c = switch (codec) {
@@ -126,7 +128,152 @@ public final class ReadWriteBenchmark {
                         Bench.CpuSnapshot.now().otherCores(cpu)));
             }
         }
+        if (Boolean.parseBoolean(Bench.option(args, "field", "true"))) {
+            fieldKinds(out, dir, entries, warmup, reps, codecs);
+        }
         Bench.emit(out, String.format(Locale.ROOT, "%nload average at end: %s%n", Bench.loadAverage()));
+    }
+
+    /** The leaf list of the field-kinds benchmark: six leaves sharing every entry's 24 bytes. */
+    static final BranchSpec LEAF_LIST = BranchSpec.leafList("cand", List.of(
+            BranchSpec.scalar("pt", LeafType.FLOAT32), BranchSpec.scalar("eta", LeafType.FLOAT32),
+            BranchSpec.scalar("phi", LeafType.FLOAT32), BranchSpec.scalar("mass", LeafType.FLOAT32),
+            BranchSpec.scalar("charge", LeafType.INT32), BranchSpec.scalar("decayMode", LeafType.INT32)));
+    static final List<String> LEAF_COLUMNS = LEAF_LIST.leaves().stream().map(l -> "cand." + l.name()).toList();
+
+    /**
+     * Benchmark 1b (issue 6): a leaf-list tree (6 leaves) and a {@code vector<vector<float>>} branch (0-3 inner
+     * vectors of 0-4 values per entry), each {@code entries} long: write, read on 1 thread, batches, and bare
+     * decompression of the same baskets (each basket once).
+     */
+    static void fieldKinds(Path out, Path dir, int entries, int warmup, int reps, List<String> codecs)
+            throws Exception {
+        SplittableRandom r = new SplittableRandom(6);
+        Map<String, Column> leaves = new LinkedHashMap<>();
+        Map<String, Column> nested = new LinkedHashMap<>();
+        Map<String, Column> physics = columns("physics", entries);
+        leaves.put("cand.pt", named(physics.get("tau_pt"), "cand.pt"));
+        leaves.put("cand.eta", named(physics.get("tau_eta"), "cand.eta"));
+        leaves.put("cand.phi", named(physics.get("tau_phi"), "cand.phi"));
+        leaves.put("cand.mass", named(physics.get("tau_mass"), "cand.mass"));
+        leaves.put("cand.charge", named(physics.get("tau_charge"), "cand.charge"));
+        leaves.put("cand.decayMode", named(physics.get("tau_decayMode"), "cand.decayMode"));
+        int[] outer = new int[entries + 1];
+        IntList sizes = new IntList();
+        for (int i = 0; i < entries; i++) {
+            int lists = r.nextInt(4);
+            for (int k = 0; k < lists; k++) {
+                sizes.add(r.nextInt(5));
+            }
+            outer[i + 1] = sizes.size;
+        }
+        int[] inner = new int[sizes.size + 1];
+        for (int k = 0; k < sizes.size; k++) {
+            inner[k + 1] = inner[k] + sizes.data[k];
+        }
+        float[] values = new float[inner[sizes.size]];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = (float) (20 + 30 * r.nextDouble());
+        }
+        nested.put("hits", Column.doublyJagged("hits", LeafType.FLOAT32, values, outer, inner));
+        Bench.emit(out, String.format(Locale.ROOT, "%n## Benchmark 1b (root-io, issue 6): %,d entries of a leaf list "
+                + "and of a vector<vector<float>>%n%n- leaf list: one branch `cand` = `%s` (the physics columns above)."
+                + "%n- vector<vector<float>>: one branch `hits`, 0-3 inner vectors of 0-4 floats per entry (%,d "
+                + "values).%n- bare: each basket of the branch read and decompressed once, nothing decoded.%n%n",
+                entries, "pt/F:eta/F:phi/F:mass/F:charge/I:decayMode/I", values.length));
+        Bench.emit(out, "| tree | codec | file MB | write | read 1 thr | batches 1 thr | bare 1 thr | read/bare 1 thr "
+                + "| others' CPU |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String kind : List.of("leaf list", "vector<vector<float>>")) {
+            boolean list = kind.equals("leaf list");
+            List<BranchSpec> specs = list ? List.of(LEAF_LIST)
+                    : List.of(BranchSpec.vectorOfVectors("hits", LeafType.FLOAT32));
+            List<String> names = list ? LEAF_COLUMNS : List.of("hits");
+            Map<String, Column> cols = list ? leaves : nested;
+            for (String codec : codecs) {
+                Compression c = codec.equals("lz4") ? Compression.LZ4 : Compression.ZLIB;
+                int level = c == Compression.ZLIB ? 1 : 4;
+                Path file = dir.resolve("bench-field-" + (list ? "leaflist" : "vvfloat") + "-" + codec + ".root");
+                Bench.CpuSnapshot cpu = Bench.CpuSnapshot.now();
+                WriterOptions options = WriterOptions.defaults().withCompression(c, level);
+                Bench.Rates write = Bench.measure(1, Math.max(1, reps / 2), () -> {
+                    try (RootWriter w = RootWriter.create(file, options)) {
+                        TreeWriter t = w.tree(TREE, "benchmark", specs);
+                        for (int from = 0; from < entries; from += WRITE_BATCH) {
+                            int to = Math.min(entries, from + WRITE_BATCH);
+                            Map<String, Column> batch = new LinkedHashMap<>();
+                            for (Map.Entry<String, Column> e : cols.entrySet()) {
+                                batch.put(e.getKey(), e.getValue().slice(from, to));
+                            }
+                            t.append(batch);
+                        }
+                    }
+                    return entries;
+                });
+                Bench.Rates[] rr = Bench.interleaved(warmup, reps, () -> readNames(file, names),
+                        () -> bareNames(file, names), () -> batchNames(file, names));
+                Bench.emit(out, String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s | %.0f %% | %.2f |%n",
+                        kind, c == Compression.ZLIB ? "ZL 1" : "LZ4 4", Files.size(file) / 1e6, Bench.cell(write),
+                        Bench.cell(rr[0]), Bench.cell(rr[2]), Bench.cell(rr[1]),
+                        100 * rr[0].median() / rr[1].median(), Bench.CpuSnapshot.now().otherCores(cpu)));
+            }
+        }
+    }
+
+    private static Column named(Column c, String name) {
+        return new Column(name, c.type(), c.shape(), c.values(), c.offsets(), c.fixedLength());
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        int[] data = new int[1024];
+        int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+    }
+
+    private static long readNames(Path file, List<String> names) throws Exception {
+        try (RootFile f = RootFile.open(file)) {
+            TTree t = f.tree(TREE);
+            Columns c = t.read(names, 0, t.entries(), 1);
+            if (c.get(names.get(0)).entries() != t.entries()) {
+                throw new IllegalStateException("short read");
+            }
+            return t.entries();
+        }
+    }
+
+    private static long batchNames(Path file, List<String> names) throws Exception {
+        try (RootFile f = RootFile.open(file)) {
+            TTree t = f.tree(TREE);
+            long n = 0;
+            try (ColumnBatches b = t.batches(names, 0, t.entries(), READ_BATCH, 1)) {
+                while (b.hasNext()) {
+                    n += b.next().entries();
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Every basket of the branches read and decompressed once (the leaves of a leaf list share theirs). */
+    private static long bareNames(Path file, List<String> names) throws Exception {
+        try (RootFile f = RootFile.open(file)) {
+            TTree t = f.tree(TREE);
+            Codec codec = new Codec();
+            java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (String n : names) {
+                Branch b = t.branch(n);
+                if (seen.add(b.baskets())) {
+                    decompressAll(f, b, codec);
+                }
+            }
+            return t.entries();
+        }
     }
 
     /** Physics-like values (spectra, small integers, slowly changing run numbers), or uniformly random bits. */
