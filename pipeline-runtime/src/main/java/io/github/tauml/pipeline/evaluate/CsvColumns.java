@@ -30,7 +30,8 @@ final class CsvColumns {
 
     static CsvColumns read(Path file, String what) throws EvaluateException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).get();
+                .setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true).get();   // pandas writes its index under an empty name
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = new ArrayList<>(parser.getHeaderNames());
