@@ -18,7 +18,8 @@ public record DjetBinning(int bins, double lo, double hi) {
         return new Histogram(bins, lo, hi);
     }
 
+    /** Whether a float32 D_jet is in the window, compared in float32 as numpy does for float32 arrays. */
     public boolean contains(float x) {
-        return x >= lo && x <= hi;
+        return x >= (float) lo && x <= (float) hi;
     }
 }

@@ -2,7 +2,9 @@ package io.github.tauml.pipeline.evaluate;
 
 /**
  * A weighted 1D histogram with uniform bins over [lo, hi]: Σw and Σw² per bin. Values outside the range are not
- * counted; a value equal to {@code hi} goes into the last bin (numpy's convention, so D_jet = 1 is counted).
+ * counted; a value equal to {@code hi} goes into the last bin (numpy's convention, so D_jet = 1 is counted). Float
+ * values (network outputs) are binned against the float32 bin edges, as {@code numpy.histogram} bins a float32 array
+ * (the reference notebook): a D_jet of exactly {@code 0.955f} is in the bin starting at 0.955.
  */
 public final class Histogram {
     private final double lo;
@@ -31,6 +33,30 @@ public final class Histogram {
         return Math.min(b, sumw.length - 1);
     }
 
+    /** The bin of a float32 value against float32 edges (numpy on float32 data), or −1 outside [lo, hi]. */
+    public int bin(float x) {
+        if (!(x >= (float) lo && x <= (float) hi)) {
+            return -1;
+        }
+        int n = sumw.length;
+        int b = Math.min(Math.max((int) ((x - lo) / (hi - lo) * n), 0), n - 1);
+        if (b > 0 && x < (float) lowEdge(b)) {
+            b--;
+        } else if (b < n - 1 && x >= (float) lowEdge(b + 1)) {
+            b++;
+        }
+        return b;
+    }
+
+    /** Fills a float32 value (see {@link #bin(float)}). */
+    public void fill(float x, double w) {
+        int b = bin(x);
+        if (b >= 0) {
+            sumw[b] += w;
+            sumw2[b] += w * w;
+        }
+    }
+
     public void fill(double x, double w) {
         int b = bin(x);
         if (b >= 0) {
@@ -55,8 +81,9 @@ public final class Histogram {
         return (hi - lo) / sumw.length;
     }
 
+    /** The low edge of bin {@code b}, {@code lo + b·(hi − lo)/bins} as {@code numpy.linspace} computes it. */
     public double lowEdge(int b) {
-        return lo + b * width();
+        return b == sumw.length ? hi : lo + b * ((hi - lo) / sumw.length);
     }
 
     public double center(int b) {
