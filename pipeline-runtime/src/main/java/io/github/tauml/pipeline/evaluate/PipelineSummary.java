@@ -29,4 +29,26 @@ public record PipelineSummary(List<Stage> stages) {
     public PipelineSummary {
         stages = List.copyOf(stages);
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes the summary as JSON ({@code {"stages": [{"name", "status", "inputs", "counts", "seconds"}]}}), atomically. */
+    public void write(java.nio.file.Path file) throws java.io.IOException {
+        io.github.tauml.pipeline.exec.AtomicFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
+    }
+
+    /**
+     * Reads a summary written by {@link #write}.
+     *
+     * @throws EvaluateException naming the file when it is not such a summary
+     */
+    public static PipelineSummary read(java.nio.file.Path file) throws EvaluateException {
+        try {
+            return JSON.readValue(file.toFile(), PipelineSummary.class);
+        } catch (java.io.IOException e) {
+            throw new EvaluateException("Pipeline summary " + file + " is not readable: " + e.getMessage()
+                    + ". Fix: delete it; the stages write it again.", e);
+        }
+    }
 }
