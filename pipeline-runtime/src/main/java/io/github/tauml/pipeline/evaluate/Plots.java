@@ -361,31 +361,58 @@ public final class Plots {
         return chart;
     }
 
-    /** One panel per metric of a run record against the step, panels stacked on a shared step axis. */
+    /** At most this many panels in {@link #trainingCurves}: losses first, then the other metrics by name. */
+    public static final int MAX_TRAINING_PANELS = 6;
+
+    /**
+     * Metric histories of a run record against the step, one panel per metric on a shared step axis; a validation
+     * metric ({@code val_<name>}, Keras' naming) is drawn in the panel of {@code <name>}. At most
+     * {@link #MAX_TRAINING_PANELS} panels, metrics whose name contains {@code loss} first.
+     */
     public static JFreeChart trainingCurves(Map<String, RunRecordMetrics.Series> metrics, String heading) {
         NumberAxis x = new NumberAxis("step");
         style(x);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(6);
-        int m = 0;
-        for (Map.Entry<String, RunRecordMetrics.Series> e : metrics.entrySet()) {
-            XYSeries s = new XYSeries(e.getKey(), false, true);
-            RunRecordMetrics.Series series = e.getValue();
-            for (int i = 0; i < series.size(); i++) {
-                s.add(series.step()[i], series.value()[i]);
+        Map<String, List<String>> panels = new java.util.TreeMap<>((a, b) -> {
+            int la = a.contains("loss") ? 0 : 1, lb = b.contains("loss") ? 0 : 1;
+            return la != lb ? Integer.compare(la, lb) : a.compareTo(b);
+        });
+        for (String name : metrics.keySet()) {
+            String base = name.startsWith("val_") ? name.substring(4) : name;
+            panels.computeIfAbsent(base, k -> new java.util.ArrayList<>()).add(name);
+        }
+        int shown = 0;
+        for (Map.Entry<String, List<String>> panel : panels.entrySet()) {
+            if (shown++ == MAX_TRAINING_PANELS) {
+                break;
             }
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, series.size() < 60);
-            r.setSeriesPaint(0, MODEL_COLORS[m % MODEL_COLORS.length]);
-            r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
-            NumberAxis y = new NumberAxis(e.getKey());
+            XYSeriesCollection c = new XYSeriesCollection();
+            List<String> names = new java.util.ArrayList<>(panel.getValue());
+            java.util.Collections.sort(names);
+            boolean fewPoints = true;
+            for (String name : names) {
+                XYSeries s = new XYSeries(name, false, true);
+                RunRecordMetrics.Series series = metrics.get(name);
+                for (int i = 0; i < series.size(); i++) {
+                    s.add(series.step()[i], series.value()[i]);
+                }
+                fewPoints &= series.size() < 60;
+                c.addSeries(s);
+            }
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, fewPoints);
+            for (int i = 0; i < names.size(); i++) {
+                r.setSeriesPaint(i, MODEL_COLORS[i % MODEL_COLORS.length]);
+                r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
+            }
+            NumberAxis y = new NumberAxis(panel.getKey());
             style(y);
             y.setAutoRangeIncludesZero(false);
-            XYPlot p = new XYPlot(new XYSeriesCollection(s), null, y, r);
+            XYPlot p = new XYPlot(c, null, y, r);
             background(p);
             plot.add(p, 1);
-            m++;
         }
-        JFreeChart chart = new JFreeChart(null, LABEL, plot, false);
+        JFreeChart chart = new JFreeChart(null, LABEL, plot, true);
         titles(chart, heading, null);
         return chart;
     }
