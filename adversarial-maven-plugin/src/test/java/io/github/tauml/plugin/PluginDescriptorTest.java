@@ -25,9 +25,11 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
     private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
-            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.");
+            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "evaluate", "adversarial.evaluate.",
+            "check", "adversarial.check.");
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
-    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns");
+    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "evaluate/models",
+            "evaluate/settings", "evaluate/gates", "check/gates");
 
     private static final Map<String, Element> MOJOS = new LinkedHashMap<>();
 
@@ -79,6 +81,8 @@ class PluginDescriptorTest {
         assertThat(text(MOJOS.get("toy-ntuples"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "threadSafe")).isEqualTo("true");
+        assertThat(text(MOJOS.get("evaluate"), "phase")).isEqualTo("integration-test");
+        assertThat(text(MOJOS.get("check"), "phase")).isEqualTo("verify");
     }
 
     /** Parameter name to the text (the expression) or an attribute of its configuration element. */
