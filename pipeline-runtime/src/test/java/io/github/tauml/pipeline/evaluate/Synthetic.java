@@ -33,7 +33,7 @@ final class Synthetic {
         int i = 0;
         for (int b = 0; b < batches; b++) {
             for (int k = 0; k < 50; k++, i++) {
-                int kind = pick(r, 1.0);
+                int kind = pick(r);
                 djet[i] = (float) (kind == 2 ? dataTau.sample() : kind == 3 ? jet.sample() : mu.sample());
                 y[i] = 1;
                 w[i] = 1f;
@@ -58,7 +58,7 @@ final class Synthetic {
     }
 
     /** Data kind with the simulation's proportions: 76 % τh, 22 % jets, 2 % μ. */
-    private static int pick(Random r, double unused) {
+    private static int pick(Random r) {
         double u = r.nextDouble() * 50;
         return u < 38 ? 2 : u < 49 ? 3 : 1;
     }
