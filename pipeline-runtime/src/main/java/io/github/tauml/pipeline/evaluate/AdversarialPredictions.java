@@ -22,8 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
  * @param tauPt            reconstructed τ pT in GeV
  * @param tauEta           reconstructed τ η
  * @param tauDecayMode     HPS decay mode
- * @param toyTruthTauType  toy inputs only: the true kind of each candidate (0 e, 1 μ, 2 τ, 3 jet), also for data;
- *                         null when the source carries no toy truth. Never a network input.
+ * @param toyTruthTauType  toy inputs only: the true kind of each candidate as a TauType code (0 e, 1 μ, 2 τh, 3 jet,
+ *                         −1 no generator object, e.g. a pile-up jet), also for data; null when the source carries
+ *                         no toy truth. Never a network input.
  */
 public record AdversarialPredictions(float[] djet, int[] y, float[] weights, float[] yPredAdv, int[] datasetId,
                                      float[] tauPt, float[] tauEta, int[] tauDecayMode, int[] toyTruthTauType) {

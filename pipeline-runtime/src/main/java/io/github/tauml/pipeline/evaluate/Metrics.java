@@ -20,8 +20,9 @@ import java.util.Map;
  *   against true x on the classification evaluation set;</li>
  *   <li>{@code tau_eff_vsjet_<WP>}, {@code jet_misid_vsjet_<WP>}: τh efficiency and jet mis-identification rate at
  *   each VSjet working point, same set;</li>
- *   <li>{@value #TRUE_AUC_DATA}: toy inputs only, AUC of D_jet for data candidates whose toy truth is τh against those
- *   whose truth is a jet (unit weights), over the whole D_jet range;</li>
+ *   <li>{@value #TRUE_AUC_DATA}: toy inputs only, AUC of D_jet for data candidates whose toy truth is τh (2) against
+ *   those whose truth is a jet (3), unit weights, over the whole D_jet range; candidates without a generator object
+ *   (−1) and leptons are left out, as the jet class of the training holds generator-matched jets only;</li>
  *   <li>{@code n_data}, {@code n_simulation}, {@code sumw_simulation}: counts in the D_jet window.</li>
  * </ul>
  * A value that cannot be computed (no class predictions, no head) is left out rather than written as a number.

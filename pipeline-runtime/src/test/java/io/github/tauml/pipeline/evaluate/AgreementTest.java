@@ -115,6 +115,18 @@ class AgreementTest {
         assertThat(Agreement.topBinRatio(data, sim)).isCloseTo(0.9, within(1e-12));
     }
 
+    /** A float32 D_jet equal to a float32 bin edge opens the bin above it, as numpy bins float32 arrays. */
+    @Test
+    void aValueOnAnEdgeIsInTheBinAboveIt() {
+        Histogram h = BIN.histogram();
+        h.fill(0.955f, 1);
+        h.fill(Math.nextDown(0.955f), 1);
+        assertThat(h.content(22)).isEqualTo(1);
+        assertThat(h.content(21)).isEqualTo(1);
+        assertThat(h.bin(0.9f)).isZero();
+        assertThat(h.bin(Math.nextDown(0.9f))).isEqualTo(-1);
+    }
+
     @Test
     void djetOfOneIsInTheTopBin() {
         Histogram h = BIN.histogram();
