@@ -158,7 +158,7 @@ public final class Evaluation {
         AtomicFiles.writeString(report, HtmlReport.render(request.summary(), metrics, verdicts, plots,
                 request.settings()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.accept(String.format(Locale.ROOT, "Wrote %s, %d plots and %s in %.1f s", metricsFile, written.size(),
+        log.accept(String.format(Locale.ROOT, "Wrote %s, %d plot files and %s in %.1f s", metricsFile, written.size(),
                 report, seconds));
         return new EvaluateResult(metricsFile, report, List.copyOf(written), Collections.unmodifiableMap(metrics),
                 verdicts, seconds);
