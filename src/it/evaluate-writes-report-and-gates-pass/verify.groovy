@@ -15,6 +15,6 @@ assert html.contains('<table id="metrics">') && html.contains('data:image/png;ba
 def log = new File(basedir, 'build.log').text
 assert log.contains('adversarial-maven-plugin') && log.contains(':evaluate (evaluate)')
 assert log.indexOf(':evaluate (evaluate)') < log.indexOf(':check (check)')
-assert log.contains('Quality gate chi2_ndf_djet(adversarial) <= 1.60000: passed')
+assert log.contains('Quality gate chi2_ndf_djet(adversarial) <= 1.6: passed')
 assert log.contains('All 5 quality gates passed')
 return true

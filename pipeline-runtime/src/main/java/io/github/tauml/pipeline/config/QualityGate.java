@@ -1,6 +1,5 @@
 package io.github.tauml.pipeline.config;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,11 +56,16 @@ public record QualityGate(String element, String metric, String model, String re
         }
     }
 
+    /** The limit as declared: its shortest decimal form ({@code 1.3}, {@code 0.002}). */
+    public static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** e.g. {@code chi2_ndf_djet(adversarial) <= 1.3} or {@code auc_tau_vs_jet(default) - auc_tau_vs_jet(adversarial) <= 0.002}. */
     public String describe() {
         String v = metric + "(" + model + ")";
         String r = metric + "(" + reference + ")";
-        String l = String.format(Locale.ROOT, "%.6g", limit);
+        String l = plain(limit);
         return switch (kind) {
             case MAX -> v + " <= " + l;
             case MIN -> v + " >= " + l;

@@ -49,7 +49,7 @@ public final class Gates {
                 default -> fmt(x) + " (" + g.model() + " " + fmt(v) + ", " + g.reference() + " " + fmt(r) + ")";
             };
             out.add(new Outcome(g, pass, x, g.describe() + ": " + (pass ? "passed" : "FAILED") + ", value "
-                    + shown + ", limit " + fmt(g.limit())));
+                    + shown + ", limit " + QualityGate.plain(g.limit())));
         }
         return out;
     }
