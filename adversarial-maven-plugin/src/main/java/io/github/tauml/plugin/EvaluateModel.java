@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import java.io.File;
+import java.util.List;
 
 /**
  * One {@code <model>} of the evaluate goal: its name (the key in {@code metrics.json}) and its prediction tables.
@@ -14,4 +15,9 @@ public class EvaluateModel {
     File classPredictions;
     /** The training run directory (MLflow layout, holding {@code metrics/}) for the loss curves; optional. */
     File runRecord;
+    /**
+     * Predictions CSVs of the model's last checkpoints ({@code <checkpoint>} elements), optional: the agreement
+     * metrics are then also reported as {@code <metric>_checkpoint_mean} and {@code _checkpoint_sd}.
+     */
+    List<File> checkpoints;
 }

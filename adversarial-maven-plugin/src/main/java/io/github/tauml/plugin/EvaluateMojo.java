@@ -176,7 +176,8 @@ public class EvaluateMojo extends AbstractMojo {
             out.add(new EvaluateRequest.Model(name, resolve(m.predictions == null
                             ? new File(predictionsDirectory, name + "_predictions.csv") : m.predictions),
                     m.classPredictions == null ? null : resolve(m.classPredictions),
-                    m.runRecord == null ? null : resolve(m.runRecord)));
+                    m.runRecord == null ? null : resolve(m.runRecord),
+                    m.checkpoints == null ? List.of() : m.checkpoints.stream().map(this::resolve).toList()));
         }
         return out;
     }

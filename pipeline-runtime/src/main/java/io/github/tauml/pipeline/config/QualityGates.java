@@ -16,7 +16,9 @@ public final class QualityGates {
             "rms_ratio_top20", "top_bin_ratio", "chi2_djet", "ndf_djet", "chi2_pvalue_djet", "adv_auc",
             "auc_tau_vs_jet", "auc_tau_vs_e", "auc_tau_vs_mu", "true_auc_tau_vs_jet_data", "n_data", "n_simulation",
             "sumw_simulation");
-    private static final Pattern WP_METRIC = Pattern.compile("(tau_eff|jet_misid)_vsjet_[A-Za-z0-9_]+");
+    private static final Pattern WP_METRIC = Pattern.compile("(tau_eff|jet_misid)_vsjet_[A-Za-z0-9_]+"
+            + "|(chi2_ndf_djet|ks_djet|rms_ratio_top10|rms_ratio_top20|top_bin_ratio|adv_auc)_checkpoint_(mean|sd)"
+            + "|checkpoints");
 
     private QualityGates() {
     }
@@ -50,7 +52,8 @@ public final class QualityGates {
                 problems.add(element + "<metric>", "no metric", "name one of " + String.join(", ", METRICS));
             } else if (!METRICS.contains(metric) && !WP_METRIC.matcher(metric).matches()) {
                 problems.add(element + "<metric>", "unknown metric '" + metric + "'", "use one of "
-                        + String.join(", ", METRICS) + ", tau_eff_vsjet_<WP> or jet_misid_vsjet_<WP>");
+                        + String.join(", ", METRICS) + ", tau_eff_vsjet_<WP>, jet_misid_vsjet_<WP>, or <metric>_checkpoint_mean"
+                        + " and <metric>_checkpoint_sd over the declared checkpoints");
             }
             String model = blank(d.model()) ? "adversarial" : d.model().trim();
             String reference = blank(d.reference()) ? "default" : d.reference().trim();

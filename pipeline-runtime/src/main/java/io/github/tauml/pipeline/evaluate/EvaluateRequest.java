@@ -38,11 +38,20 @@ public record EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinn
      * @param predictions      the adversarial-mix predictions CSV ({@link AdversarialPredictions})
      * @param classPredictions the classification-set CSV ({@link ClassPredictions}), or null (no ROC metrics)
      * @param runRecord        the training run directory (MLflow layout, with {@code metrics/}), or null
+     * @param checkpoints      predictions CSVs of the model's last checkpoints (e.g. the last three), possibly empty:
+     *                         single checkpoints scatter by the statistical floor, so the agreement metrics are also
+     *                         reported as their mean and standard deviation over these ({@link Metrics#checkpointKeys})
      */
-    public record Model(String name, Path predictions, Path classPredictions, Path runRecord) {
+    public record Model(String name, Path predictions, Path classPredictions, Path runRecord, List<Path> checkpoints) {
         public Model {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(predictions, "predictions");
+            checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        }
+
+        /** A model without checkpoint predictions. */
+        public Model(String name, Path predictions, Path classPredictions, Path runRecord) {
+            this(name, predictions, classPredictions, runRecord, List.of());
         }
     }
 
@@ -83,6 +92,12 @@ public record EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinn
             if (m.classPredictions() != null && !Files.isRegularFile(m.classPredictions())) {
                 p.add(at + "<classPredictions>", "no file " + m.classPredictions(),
                         "point <classPredictions> at the model's classification-set CSV, or leave it out");
+            }
+            for (int i = 0; i < m.checkpoints().size(); i++) {
+                if (!Files.isRegularFile(m.checkpoints().get(i))) {
+                    p.add(at + "<checkpoints><checkpoint index=\"" + (i + 1) + "\">", "no file "
+                            + m.checkpoints().get(i), "point it at the predictions CSV of a checkpoint, or leave it out");
+                }
             }
             if (m.runRecord() != null && !Files.isDirectory(m.runRecord().resolve("metrics"))) {
                 p.add(at + "<runRecord>", "no metrics/ directory in " + m.runRecord(),

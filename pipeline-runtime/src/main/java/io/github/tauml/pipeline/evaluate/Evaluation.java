@@ -52,6 +52,7 @@ public final class Evaluation {
         long start = System.nanoTime();
         request.validate();
         Map<String, AdversarialPredictions> adv = new LinkedHashMap<>();
+        Map<String, List<AdversarialPredictions>> checkpoints = new LinkedHashMap<>();
         Map<String, ClassPredictions> cls = new LinkedHashMap<>();
         Map<String, Map<String, RunRecordMetrics.Series>> runs = new LinkedHashMap<>();
         for (EvaluateRequest.Model m : request.models()) {
@@ -62,6 +63,17 @@ public final class Evaluation {
                         + " predict on the adversarial evaluation mix, which holds both.");
             }
             adv.put(m.name(), p);
+            List<AdversarialPredictions> cps = new ArrayList<>();
+            for (Path c : m.checkpoints()) {
+                AdversarialPredictions cp = AdversarialPredictions.read(c);
+                if (!hasBoth(cp)) {
+                    throw new EvaluateException("Checkpoint predictions CSV " + c + " of model " + m.name()
+                            + " needs data (y = 1) and simulation (y = 0) rows. Fix: predict on the adversarial"
+                            + " evaluation mix.");
+                }
+                cps.add(cp);
+            }
+            checkpoints.put(m.name(), cps);
             if (m.classPredictions() != null) {
                 cls.put(m.name(), ClassPredictions.read(m.classPredictions()));
             }
@@ -75,8 +87,10 @@ public final class Evaluation {
         for (Map.Entry<String, AdversarialPredictions> e : adv.entrySet()) {
             String name = e.getKey();
             try {
-                metrics.put(name, Metrics.compute(e.getValue(), cls.get(name), request.binning(),
-                        request.workingPoints()));
+                Map<String, Double> m = new LinkedHashMap<>(Metrics.compute(e.getValue(), cls.get(name),
+                        request.binning(), request.workingPoints()));
+                m.putAll(Metrics.checkpointKeys(checkpoints.get(name), request.binning()));
+                metrics.put(name, Collections.unmodifiableMap(m));
             } catch (IllegalArgumentException ex) {
                 throw new EvaluateException("Model " + name + ": " + ex.getMessage() + ". Fix: the class predictions"
                         + " need true τh and true e, μ and jet candidates with positive weights.", ex);

@@ -100,6 +100,43 @@ public final class Metrics {
         return Collections.unmodifiableMap(m);
     }
 
+    /** The agreement metrics also reported over checkpoints: {@code <key>_checkpoint_mean} and {@code _checkpoint_sd}. */
+    public static final List<String> CHECKPOINT_METRICS = List.of(CHI2_NDF_DJET, KS_DJET, "rms_ratio_top10",
+            "rms_ratio_top20", TOP_BIN_RATIO, ADV_AUC);
+
+    /**
+     * Mean and sample standard deviation of the {@link #CHECKPOINT_METRICS} over several checkpoints' predictions:
+     * keys {@code <metric>_checkpoint_mean}, {@code <metric>_checkpoint_sd} (absent for a single checkpoint) and
+     * {@code checkpoints} (how many).
+     */
+    public static Map<String, Double> checkpointKeys(List<AdversarialPredictions> checkpoints, DjetBinning binning) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (checkpoints.isEmpty()) {
+            return out;
+        }
+        List<Map<String, Double>> each = new java.util.ArrayList<>();
+        for (AdversarialPredictions p : checkpoints) {
+            each.add(compute(p, null, binning, List.of()));
+        }
+        for (String k : CHECKPOINT_METRICS) {
+            org.apache.commons.math3.stat.descriptive.SummaryStatistics s =
+                    new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+            for (Map<String, Double> m : each) {
+                if (m.containsKey(k)) {
+                    s.addValue(m.get(k));
+                }
+            }
+            if (s.getN() == checkpoints.size()) {
+                out.put(k + "_checkpoint_mean", s.getMean());
+                if (s.getN() > 1) {
+                    out.put(k + "_checkpoint_sd", s.getStandardDeviation());
+                }
+            }
+        }
+        out.put("checkpoints", (double) checkpoints.size());
+        return out;
+    }
+
     /** Weighted KS distance of D_jet in the window: data with unit weights, simulation with {@code weights}. */
     public static double ksDjet(AdversarialPredictions p, DjetBinning binning) {
         int nd = 0, ns = 0;

@@ -127,6 +127,36 @@ class EvaluationTest {
         assertThat(Files.readAllBytes(dir.resolve("out/plots/djet_default.png"))).isEqualTo(png);
     }
 
+    /** The checkpoint keys are the mean and sample standard deviation of each checkpoint's own metrics. */
+    @Test
+    void checkpointMetricsAreMeanAndSpreadOverTheCheckpoints() throws Exception {
+        EvaluateRequest base = scenario(dir, List.of());
+        List<Path> cps = new ArrayList<>();
+        double[] chi2 = new double[3];
+        for (int i = 0; i < 3; i++) {
+            AdversarialPredictions p = Synthetic.mix(40 + i, 300, 20, 20, 0.5f, true);
+            cps.add(dir.resolve("in/adversarial_cp" + i + ".csv"));
+            p.write(cps.get(i));
+            chi2[i] = Metrics.compute(p, null, DjetBinning.REFERENCE, List.of()).get("chi2_ndf_djet");
+        }
+        EvaluateRequest.Model a = base.models().get(1);
+        EvaluateRequest req = new EvaluateRequest(List.of(base.models().get(0), new EvaluateRequest.Model(a.name(),
+                a.predictions(), a.classPredictions(), a.runRecord(), cps)), base.outputDirectory(), null, null, false,
+                null, null, null, null);
+        Map<String, Double> m = Evaluation.run(req, s -> { }).metrics().get("adversarial");
+        double mean = (chi2[0] + chi2[1] + chi2[2]) / 3;
+        double var = 0;
+        for (double c : chi2) {
+            var += (c - mean) * (c - mean) / 2;
+        }
+        assertThat(m.get("chi2_ndf_djet_checkpoint_mean")).isCloseTo(mean, within(1e-12));
+        assertThat(m.get("chi2_ndf_djet_checkpoint_sd")).isCloseTo(Math.sqrt(var), within(1e-12));
+        assertThat(m.get("checkpoints")).isEqualTo(3.0);
+        assertThat(m).containsKeys("ks_djet_checkpoint_mean", "adv_auc_checkpoint_mean", "top_bin_ratio_checkpoint_sd");
+        assertThat(QualityGates.declare(List.of(new QualityGates.Declaration("chi2_ndf_djet_checkpoint_mean", null,
+                null, 1.3, null, null, null, null)), List.of("default", "adversarial"))).hasSize(1);
+    }
+
     @Test
     void missingInputsFailBeforeAnythingIsWritten() throws Exception {
         EvaluateRequest ok = scenario(dir, List.of());
