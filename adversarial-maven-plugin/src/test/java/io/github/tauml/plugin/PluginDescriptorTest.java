@@ -26,10 +26,12 @@ class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
     private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
             "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "drop", "adversarial.drop.",
-            "reweight", "adversarial.reweight.", "mix", "adversarial.mix.");
+            "reweight", "adversarial.reweight.", "mix", "adversarial.mix.", "evaluate", "adversarial.evaluate.",
+            "check", "adversarial.check.");
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
     private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "drop/samples",
-            "reweight/contributions", "mix/contributions");
+            "reweight/contributions", "mix/contributions", "evaluate/models", "evaluate/settings", "evaluate/gates",
+            "check/gates");
 
     private static final Map<String, Element> MOJOS = new LinkedHashMap<>();
 
@@ -89,6 +91,8 @@ class PluginDescriptorTest {
         for (String goal : List.of("drop", "reweight", "mix")) {
             assertThat(text(MOJOS.get(goal), "phase")).as(goal).isEqualTo("process-resources");
         }
+        assertThat(text(MOJOS.get("evaluate"), "phase")).isEqualTo("integration-test");
+        assertThat(text(MOJOS.get("check"), "phase")).isEqualTo("verify");
     }
 
     /** Parameter name to the text (the expression) or an attribute of its configuration element. */

@@ -1,0 +1,188 @@
+package io.github.tauml.plugin;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.QualityGate;
+import io.github.tauml.pipeline.config.QualityGates;
+import io.github.tauml.pipeline.evaluate.DjetBinning;
+import io.github.tauml.pipeline.evaluate.EvaluateException;
+import io.github.tauml.pipeline.evaluate.EvaluateRequest;
+import io.github.tauml.pipeline.evaluate.EvaluateResult;
+import io.github.tauml.pipeline.evaluate.Evaluation;
+import io.github.tauml.pipeline.evaluate.Gates;
+import io.github.tauml.pipeline.evaluate.PipelineSummary;
+import io.github.tauml.pipeline.evaluate.WorkingPoint;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Evaluates the default and the adversarial model from their predictions (reference §5, §6): D_jet agreement of data
+ * and weighted simulation (χ²/ndf, KS, bin ratios), the adversary's AUC, ROC AUCs and working-point rates, the plots
+ * (PNG and PDF) and one self-contained HTML report, under {@code target/adversarial/evaluate/}. The declared
+ * {@code <gates>} are validated here and shown in the report; the {@code check} goal enforces them.
+ */
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class EvaluateMojo extends AbstractMojo {
+
+    /** Relative paths resolve against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /**
+     * The models, each {@code <model><name>..</name><predictions>..</predictions>} with optional
+     * {@code <classPredictions>} and {@code <runRecord>}. Empty: {@code default} and {@code adversarial} with
+     * {@code <predictionsDirectory>/<name>_predictions.csv}, plus {@code <name>_class_predictions.csv} and the run
+     * record {@code <runsDirectory>/<name>} where they exist.
+     */
+    @Parameter
+    private List<EvaluateModel> models;
+
+    /** Where undeclared models' CSVs are looked for. */
+    @Parameter(property = "adversarial.evaluate.predictionsDirectory",
+            defaultValue = "${project.build.directory}/adversarial/evaluate/predictions")
+    private File predictionsDirectory;
+
+    /** Where undeclared models' run records are looked for ({@code <runsDirectory>/<name>/metrics/}). */
+    @Parameter(property = "adversarial.evaluate.runsDirectory",
+            defaultValue = "${project.build.directory}/adversarial/train")
+    private File runsDirectory;
+
+    /** Gets {@code metrics.json}, {@code plots/} and {@code report.html}. */
+    @Parameter(property = "adversarial.evaluate.outputDirectory",
+            defaultValue = "${project.build.directory}/adversarial/evaluate")
+    private File outputDirectory;
+
+    /** D_jet bins of the agreement window (reference §5: 40). */
+    @Parameter(property = "adversarial.evaluate.djetBins", defaultValue = "40")
+    private int djetBins;
+
+    /** Lower edge of the D_jet window (reference §5: 0.9). */
+    @Parameter(property = "adversarial.evaluate.djetMin", defaultValue = "0.9")
+    private double djetMin;
+
+    /** Upper edge of the D_jet window (reference §5: 1). */
+    @Parameter(property = "adversarial.evaluate.djetMax", defaultValue = "1.0")
+    private double djetMax;
+
+    /** Whether to write a PDF beside every PNG. */
+    @Parameter(property = "adversarial.evaluate.pdf", defaultValue = "true")
+    private boolean pdf;
+
+    /** The plots' right-hand label, e.g. {@code 59.7 fb⁻¹ (13 TeV)}. */
+    @Parameter(property = "adversarial.evaluate.lumiText")
+    private String lumiText;
+
+    /** The pipeline summary the stages wrote (JSON); used when present. */
+    @Parameter(property = "adversarial.evaluate.summaryFile",
+            defaultValue = "${project.build.directory}/adversarial/pipeline-summary.json")
+    private File summaryFile;
+
+    /** Extra settings shown in the report. */
+    @Parameter
+    private Map<String, String> settings;
+
+    /** The quality gates (see the {@code check} goal); validated and shown in the report. */
+    @Parameter
+    private List<GateSpec> gates;
+
+    /** Skips the goal. */
+    @Parameter(property = "adversarial.evaluate.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping evaluate (adversarial.evaluate.skip=true)");
+            return;
+        }
+        List<EvaluateRequest.Model> declared = models();
+        List<String> names = declared.stream().map(EvaluateRequest.Model::name).toList();
+        DjetBinning binning;
+        List<QualityGate> judged;
+        try {
+            judged = QualityGates.declare(GateSpec.declarations(gates), names);
+            binning = binning();
+        } catch (ConfigException e) {
+            throw new MojoFailureException("The evaluation is declared in a way that cannot run; nothing was"
+                    + " evaluated:\n" + e.getMessage(), e);
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("D_jet window", binning.bins() + " bins over [" + binning.lo() + ", " + binning.hi() + "]");
+        shown.put("working points", "DeepTau v2p5 VSjet " + WorkingPoint.V2P5_VSJET.stream()
+                .map(w -> w.name() + " " + w.threshold()).toList());
+        for (EvaluateRequest.Model m : declared) {
+            shown.put("model " + m.name(), m.predictions() + (m.classPredictions() == null ? ""
+                    : ", " + m.classPredictions()) + (m.runRecord() == null ? "" : ", run " + m.runRecord()));
+        }
+        if (settings != null) {
+            shown.putAll(settings);
+        }
+        try {
+            PipelineSummary summary = summaryFile != null && summaryFile.isFile()
+                    ? PipelineSummary.read(summaryFile.toPath()) : PipelineSummary.EMPTY;
+            EvaluateRequest request = new EvaluateRequest(declared, outputDirectory.toPath(), binning,
+                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged);
+            EvaluateResult r = Evaluation.run(request, getLog()::info);
+            for (Gates.Outcome o : r.gates()) {
+                getLog().info("Gate (judged by the check goal) " + o.message());
+            }
+            getLog().info("Report: " + r.report());
+        } catch (ConfigException e) {
+            throw new MojoFailureException("The evaluation is declared in a way that cannot run; nothing was"
+                    + " evaluated:\n" + e.getMessage(), e);
+        } catch (EvaluateException e) {
+            throw new MojoFailureException("The evaluation cannot use its inputs; nothing was written:\n"
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the evaluation under " + outputDirectory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private DjetBinning binning() throws ConfigException {
+        try {
+            return new DjetBinning(djetBins, djetMin, djetMax);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("<djetBins>/<djetMin>/<djetMax>", e.getMessage(),
+                    "use a positive number of bins and 0 <= djetMin < djetMax <= 1 (reference: 40, 0.9, 1.0)");
+        }
+    }
+
+    private List<EvaluateRequest.Model> models() {
+        List<EvaluateRequest.Model> out = new ArrayList<>();
+        if (models == null || models.isEmpty()) {
+            for (String name : List.of("default", "adversarial")) {
+                Path dir = predictionsDirectory.toPath();
+                Path cls = dir.resolve(name + "_class_predictions.csv");
+                Path run = runsDirectory.toPath().resolve(name);
+                out.add(new EvaluateRequest.Model(name, dir.resolve(name + "_predictions.csv"),
+                        Files.isRegularFile(cls) ? cls : null, Files.isDirectory(run.resolve("metrics")) ? run : null));
+            }
+            return out;
+        }
+        for (EvaluateModel m : models) {
+            String name = m.name == null ? "" : m.name.trim();
+            out.add(new EvaluateRequest.Model(name, resolve(m.predictions == null
+                            ? new File(predictionsDirectory, name + "_predictions.csv") : m.predictions),
+                    m.classPredictions == null ? null : resolve(m.classPredictions),
+                    m.runRecord == null ? null : resolve(m.runRecord),
+                    m.checkpoints == null ? List.of() : m.checkpoints.stream().map(this::resolve).toList()));
+        }
+        return out;
+    }
+
+    private Path resolve(File f) {
+        return f.isAbsolute() ? f.toPath() : basedir.toPath().resolve(f.toPath());
+    }
+}

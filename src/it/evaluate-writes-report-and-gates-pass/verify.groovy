@@ -1,0 +1,20 @@
+// evaluate ran in integration-test and wrote metrics for both models, the plots and one self-contained report;
+// check ran in verify and logged every gate as passed.
+import groovy.json.JsonSlurper
+def out = new File(basedir, 'target/adversarial/evaluate')
+def metrics = new JsonSlurper().parse(new File(out, 'metrics.json'))
+assert metrics.keySet() as List == ['default', 'adversarial']
+assert metrics.default.chi2_ndf_djet > 2 * metrics.adversarial.chi2_ndf_djet
+assert !metrics.default.containsKey('adv_auc') && metrics.adversarial.containsKey('adv_auc')
+['djet_default', 'djet_adversarial', 'djet_ratio', 'yadv_adversarial', 'roc_tau_vs_jet', 'roc_tau_vs_e',
+ 'roc_tau_vs_mu'].each { id ->
+    ['png', 'pdf'].each { assert new File(out, "plots/${id}.${it}").length() > 1000 : "${id}.${it}" }
+}
+def html = new File(out, 'report.html').text
+assert html.contains('<table id="metrics">') && html.contains('data:image/png;base64,')
+def log = new File(basedir, 'build.log').text
+assert log.contains('adversarial-maven-plugin') && log.contains(':evaluate (evaluate)')
+assert log.indexOf(':evaluate (evaluate)') < log.indexOf(':check (check)')
+assert log.contains('Quality gate chi2_ndf_djet(adversarial) <= 1.6: passed')
+assert log.contains('All 5 quality gates passed')
+return true
