@@ -99,7 +99,7 @@ public class DropMojo extends StageMojo {
     }
 
     @Override
-    protected Files files() {
+    protected StageFiles files() {
         try {
             List<Path> inputs = new ArrayList<>();
             List<Path> outputs = new ArrayList<>();
@@ -110,7 +110,7 @@ public class DropMojo extends StageMojo {
             if (target != null && target.contains(":")) {
                 inputs.add(basedir.toPath().resolve(target.substring(0, target.lastIndexOf(':'))));
             }
-            return new Files(EventDrop.FORMAT_VERSION, inputs, outputs);
+            return new StageFiles(EventDrop.FORMAT_VERSION, inputs, outputs);
         } catch (ConfigException e) {
             return null; // the run reports it
         }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,7 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code <gates>} are validated here and shown in the report; the {@code check} goal enforces them.
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class EvaluateMojo extends AbstractMojo {
+public class EvaluateMojo extends StageMojo {
 
     /** Relative paths resolve against it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -101,11 +100,12 @@ public class EvaluateMojo extends AbstractMojo {
     private boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping evaluate (adversarial.evaluate.skip=true)");
-            return;
-        }
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
         List<EvaluateRequest.Model> declared = models();
         List<String> names = declared.stream().map(EvaluateRequest.Model::name).toList();
         DjetBinning binning;
@@ -148,6 +148,28 @@ public class EvaluateMojo extends AbstractMojo {
             throw new MojoExecutionException("Could not write the evaluation under " + outputDirectory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The models' predictions and run records in; metrics, report and plots out (the predictions stay inputs). */
+    @Override
+    protected StageFiles files() {
+        List<Path> inputs = new ArrayList<>();
+        for (EvaluateRequest.Model m : models()) {
+            inputs.add(m.predictions());
+            if (m.classPredictions() != null) {
+                inputs.add(m.classPredictions());
+            }
+            if (m.runRecord() != null) {
+                inputs.add(m.runRecord().resolve("metrics"));
+            }
+            inputs.addAll(m.checkpoints());
+        }
+        if (summaryFile != null) {
+            inputs.add(summaryFile.toPath());
+        }
+        Path out = outputDirectory.toPath();
+        return new StageFiles(Evaluation.FORMAT_VERSION, inputs, List.of(out.resolve("metrics.json"),
+                out.resolve("report.html"), out.resolve("plots")));
     }
 
     private DjetBinning binning() throws ConfigException {

@@ -111,7 +111,7 @@ public class MixMojo extends StageMojo {
     }
 
     @Override
-    protected Files files() {
+    protected StageFiles files() {
         try {
             MixRequest r = request();
             List<Path> inputs = new ArrayList<>();
@@ -119,7 +119,7 @@ public class MixMojo extends StageMojo {
             if (r.weights() != null) {
                 inputs.add(r.weights());
             }
-            return new Files(Mix.FORMAT_VERSION, inputs, List.of(r.trainvalOutput(), r.evaluationOutput()));
+            return new StageFiles(Mix.FORMAT_VERSION, inputs, List.of(r.trainvalOutput(), r.evaluationOutput()));
         } catch (ConfigException e) {
             return null; // the run reports it
         }

@@ -92,7 +92,7 @@ public class ReweightMojo extends StageMojo {
     }
 
     @Override
-    protected Files files() {
+    protected StageFiles files() {
         try {
             ReweightRequest r = request();
             List<Path> inputs = new ArrayList<>();
@@ -100,7 +100,7 @@ public class ReweightMojo extends StageMojo {
             if (r.weightsFile() != null) {
                 inputs.add(r.weightsFile());
             }
-            return new Files(Reweight.FORMAT_VERSION, inputs, List.of(r.output()));
+            return new StageFiles(Reweight.FORMAT_VERSION, inputs, List.of(r.output()));
         } catch (ConfigException e) {
             return null; // the run reports it
         }

@@ -119,7 +119,7 @@ public class SkimMojo extends StageMojo {
 
     /** Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. */
     @Override
-    protected Files files() {
+    protected StageFiles files() {
         List<Path> inputs = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         try {
@@ -131,7 +131,7 @@ public class SkimMojo extends StageMojo {
         } catch (ConfigException | InputFiles.InputException e) {
             return null; // the run reports it, with every other problem
         }
-        return new Files(SkimStage.FORMAT_VERSION, inputs, outputs);
+        return new StageFiles(SkimStage.FORMAT_VERSION, inputs, outputs);
     }
 
     private SkimDeclaration declaration() {

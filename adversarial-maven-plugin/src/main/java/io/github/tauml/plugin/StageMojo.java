@@ -63,7 +63,7 @@ abstract class StageMojo extends AbstractMojo {
     private File projectDirectory;
 
     /** A stage's files, for the up-to-date check; its parameters are taken from the goal's own. */
-    record Files(int formatVersion, List<Path> inputs, List<Path> outputs) {
+    record StageFiles(int formatVersion, List<Path> inputs, List<Path> outputs) {
     }
 
     /** Whether the user asked to skip the goal. */
@@ -73,7 +73,7 @@ abstract class StageMojo extends AbstractMojo {
     protected abstract void run() throws Exception;
 
     /** The stage's inputs and outputs, or null for a goal that always runs (it writes nothing, say). */
-    protected Files files() throws Exception {
+    protected StageFiles files() throws Exception {
         return null;
     }
 
@@ -136,7 +136,7 @@ abstract class StageMojo extends AbstractMojo {
 
     /** @return the stage's fingerprint after it ran or was found up to date; null for a goal without files */
     private Fingerprint runUnlessUpToDate(String goal, Path record) throws Exception {
-        Files files = files();
+        StageFiles files = files();
         if (files == null) {
             run();
             return null;
@@ -160,7 +160,7 @@ abstract class StageMojo extends AbstractMojo {
         return done;
     }
 
-    private Fingerprint fingerprint(String goal, Files files, Fingerprint last) throws Exception {
+    private Fingerprint fingerprint(String goal, StageFiles files, Fingerprint last) throws Exception {
         ObjectNode parameters = PARAMETERS.createObjectNode();
         for (var p : mojoExecution.getMojoDescriptor().getParameters()) {
             if (!p.isEditable() || NOT_FINGERPRINTED.contains(p.getName())) {

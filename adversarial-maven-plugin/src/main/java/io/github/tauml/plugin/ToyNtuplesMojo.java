@@ -130,10 +130,10 @@ public class ToyNtuplesMojo extends StageMojo {
 
     /** The sample files; the generator has no inputs. Null (always run) when the declaration is invalid. */
     @Override
-    protected Files files() {
+    protected StageFiles files() {
         try {
             ToyRequest r = request();
-            return new Files(ToyNtuples.FORMAT_VERSION, List.of(), r.entries().keySet().stream()
+            return new StageFiles(ToyNtuples.FORMAT_VERSION, List.of(), r.entries().keySet().stream()
                     .map(s -> r.outputDirectory().resolve(s.fileName() + ".root")).sorted().toList());
         } catch (MojoFailureException e) {
             return null;

@@ -30,6 +30,9 @@ import org.jfree.chart.JFreeChart;
  * written to temporary names and moved into place, {@code report.html} last.
  */
 public final class Evaluation {
+    /** The version of what the stage writes: raise it when the same predictions would give other files. */
+    public static final int FORMAT_VERSION = 1;
+
     static {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
