@@ -13,7 +13,6 @@ import io.github.tauml.rootio.tree.Shape;
 import io.github.tauml.rootio.tree.TTree;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,16 +46,14 @@ public final class FeatureExtractor {
     /** Per grid kind, the indices into {@link #blocks}. */
     private final int[][] kindBlocks;
     private final List<String> branches;
-    private final Map<String, LeafType> objectTypes;
 
     private FeatureExtractor(FeatureSet set, List<Compiled> tau, List<Compiled> gridGlobal, List<Block> blocks,
-                             List<String> branches, Map<String, LeafType> objectTypes) {
+                             List<String> branches) {
         this.set = set;
         this.tau = tau;
         this.gridGlobal = gridGlobal;
         this.blocks = blocks;
         this.branches = branches;
-        this.objectTypes = objectTypes;
         kindBlocks = new int[3][];
         for (int k = 0; k < 3; k++) {
             int kk = k;
@@ -100,7 +97,6 @@ public final class FeatureExtractor {
         List<Compiled> tau = compileAll(set.tau(), scalars, element + "/TauFlat", where, problems, read);
         List<Compiled> gg = compileAll(set.gridGlobal(), scalars, element + "/GridGlobal", where, problems, read);
         List<Block> blocks = new ArrayList<>();
-        Map<String, LeafType> objectTypes = new HashMap<>();
         Set<String> seen = new java.util.HashSet<>();
         for (int k = 0; k < 3; k++) {
             for (ObjectBlock b : set.blocks(FeatureSet.KINDS.get(k))) {
@@ -114,7 +110,6 @@ public final class FeatureExtractor {
                 all.forEach((name, t) -> {
                     if (name.startsWith(prefix) && t.shape() == Shape.VECTOR && t.type() != LeafType.STRING) {
                         schema.put(name, ColumnType.scalar(t.type()));
-                        objectTypes.put(name, t.type());
                     }
                 });
                 List<String> kinematics = new ArrayList<>(List.of(b.pt(), b.eta(), b.phi()));
@@ -147,12 +142,8 @@ public final class FeatureExtractor {
                 blocks.add(new Block(b, k, features, obj, tb));
             }
         }
-        try {
-            problems.throwIfAny();
-        } catch (ConfigException e) {
-            throw e;
-        }
-        return new FeatureExtractor(set, tau, gg, blocks, List.copyOf(read), objectTypes);
+        problems.throwIfAny();
+        return new FeatureExtractor(set, tau, gg, blocks, List.copyOf(read));
     }
 
     private static List<Compiled> compileAll(List<Feature> features, Map<String, ColumnType> schema, String element,
@@ -243,7 +234,6 @@ public final class FeatureExtractor {
         GridGeometry[] geo = {set.inner(), set.outer()};
         Winners[][] winners = new Winners[2][nb];
         int[][][] best = new int[2][nb][];
-        List<int[]>[] slots = newSlotLists();
         InputBatch.Grid[] grids = new InputBatch.Grid[6];
         int[][] cellBuf = new int[6][];
         int[] cellCount = new int[6];
@@ -344,12 +334,13 @@ public final class FeatureExtractor {
                 grid.values = v;
             }
         }
-        return new InputBatch(n, tauOut, nt, grids, pt, eta, phi);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<int[]>[] newSlotLists() {
-        return new List[0];
+        float[] ggOut = new float[n * ngg];
+        for (int f = 0; f < ngg; f++) {
+            for (int i = 0; i < n; i++) {
+                ggOut[i * ngg + f] = gg[f][i];
+            }
+        }
+        return new InputBatch(n, tauOut, nt, ggOut, grids, pt, eta, phi);
     }
 
     /** Feature values of the winners, winner-major; NaN where the condition is false or the value not finite. */

@@ -50,15 +50,18 @@ public final class InputBatch {
     public final int tauFeatures;
     /** The six grids in Keras order: inner egamma, muon, hadrons, then outer. */
     public final Grid[] grids;
+    /** {@code size × gridGlobal features}: the GridGlobal values of every τ (also in each non-empty cell). */
+    public final float[] gridGlobal;
     /** Unscaled τ pT (GeV), η, φ per candidate. */
     public final float[] tauPt;
     public final float[] tauEta;
     public final float[] tauPhi;
 
-    InputBatch(int size, float[] tau, int tauFeatures, Grid[] grids, float[] tauPt, float[] tauEta, float[] tauPhi) {
+    InputBatch(int size, float[] tau, int tauFeatures, float[] gridGlobal, Grid[] grids, float[] tauPt, float[] tauEta, float[] tauPhi) {
         this.size = size;
         this.tau = tau;
         this.tauFeatures = tauFeatures;
+        this.gridGlobal = gridGlobal;
         this.grids = grids;
         this.tauPt = tauPt;
         this.tauEta = tauEta;
