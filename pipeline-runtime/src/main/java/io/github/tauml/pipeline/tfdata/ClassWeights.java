@@ -6,9 +6,10 @@ import java.util.List;
  * Per-class (|η|, pT) spectrum weights of the classification dataset (§2.8, TauMLTools {@code histogram2d.h} and
  * the {@code DataLoader} constructor). Each class (e, μ, τ, jet) is histogrammed in pT rows ({@code yaxis}) with a
  * per-row |η| binning ({@code xaxis_list}); values outside are put in the first or last bin. The weight of a class
- * in a bin is target / input, where the <b>target</b> is the τh class's (|η|, pT) shape scaled to the class total
- * N/4 (N = all selected candidates): every class then has the τh spectrum and a quarter of the total weight, so
- * the mean weight is 1. Candidates in a bin the τh class does not populate get weight 0.
+ * in a bin is target / input, where the <b>target</b> is the τh class's (|η|, pT) shape, restricted to the bins the
+ * class populates and scaled to N/4 (N = all selected candidates): every class then follows the τh spectrum and
+ * carries a quarter of the total weight, so the mean weight is 1. Candidates in a bin the τh class does not
+ * populate get weight 0.
  */
 public final class ClassWeights {
     /** TauMLTools training_v1.yaml {@code yaxis}: pT row edges in GeV. */
@@ -110,20 +111,28 @@ public final class ClassWeights {
         for (int c = 0; c < 4; c++) {
             all += total(c);
         }
-        long tauTotal = total(2);
         weights = new double[4][counts[0].length];
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (int c = 0; c < 4; c++) {
             long n = total(c);
-            if (n == 0 || tauTotal == 0) {
+            if (n == 0) {
+                continue;
+            }
+            double overlap = 0;
+            for (int b = 0; b < counts[c].length; b++) {
+                if (counts[c][b] > 0) {
+                    overlap += counts[2][b];
+                }
+            }
+            if (overlap == 0) {
                 continue;
             }
             for (int b = 0; b < counts[c].length; b++) {
                 if (counts[c][b] == 0) {
                     continue;
                 }
-                double target = counts[2][b] / tauTotal * (all / 4.0);
+                double target = counts[2][b] / overlap * (all / 4.0);
                 double w = target / counts[c][b];
                 weights[c][b] = w;
                 if (w > 0) {
