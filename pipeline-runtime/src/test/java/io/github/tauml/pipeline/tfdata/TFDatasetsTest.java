@@ -121,7 +121,9 @@ class TFDatasetsTest {
             DatasetRecord x = a.get(i);
             DatasetRecord y = b.get(i);
             for (int k = 0; k < x.inputs().length; k++) {
-                assertThat(x.inputs()[k]).as("record %d input %d", i, k).containsExactly(y.inputs()[k]);
+                if (!java.util.Arrays.equals(x.inputs()[k], y.inputs()[k])) {
+                    assertThat(x.inputs()[k]).as("record %d input %d", i, k).containsExactly(y.inputs()[k]);
+                }
             }
             assertThat(x.targets()).containsExactly(y.targets());
             assertThat(x.weight()).isEqualTo(y.weight());

@@ -11,6 +11,7 @@ import org.tensorflow.exceptions.TFOutOfRangeException;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.io.ParseExample;
@@ -26,6 +27,18 @@ import org.tensorflow.types.family.TType;
  */
 final class TfParse {
     private TfParse() {
+    }
+
+    private static long[] longs(TInt64 t) {
+        long[] a = new long[Math.toIntExact(t.shape().size())];
+        t.copyTo(DataBuffers.of(a, false, false));
+        return a;
+    }
+
+    private static float[] floats(TFloat32 t) {
+        float[] a = new float[Math.toIntExact(t.shape().size())];
+        t.copyTo(DataBuffers.of(a, false, false));
+        return a;
     }
 
     /** Records of one shard as TF parsed them: inputs densified in spec order, then the targets. */
@@ -104,14 +117,18 @@ final class TfParse {
                                 cells.add(new ArrayList<>());
                                 all[i][1 + gi] = new float[gin.denseSize()];
                             }
-                            for (long k = 0; k < cIdx.shape().get(0); k++) {
-                                cells.get((int) cIdx.getLong(k, 0)).add(cVal.getLong(k));
+                            long[] ci = longs(cIdx);
+                            long[] cv = longs(cVal);
+                            long[] vi = longs(vIdx);
+                            float[] vv = floats(vVal);
+                            for (int k = 0; k < cv.length; k++) {
+                                cells.get((int) ci[2 * k]).add(cv[k]);
                             }
-                            for (long k = 0; k < vIdx.shape().get(0); k++) {
-                                int row = (int) vIdx.getLong(k, 0);
-                                int pos = (int) vIdx.getLong(k, 1);
+                            for (int k = 0; k < vv.length; k++) {
+                                int row = (int) vi[2 * k];
+                                int pos = (int) vi[2 * k + 1];
                                 long cell = cells.get(row).get(pos / ch);
-                                all[row][1 + gi][(int) cell * ch + pos % ch] = vVal.getFloat(k);
+                                all[row][1 + gi][(int) cell * ch + pos % ch] = vv[k];
                             }
                         }
                         for (int i = 0; i < rows; i++) {
