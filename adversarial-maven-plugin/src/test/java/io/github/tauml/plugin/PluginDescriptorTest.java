@@ -25,9 +25,10 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
     private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
-            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.");
+            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "dataset", "adversarial.dataset.");
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
-    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns");
+    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "dataset/blockFeatures",
+            "dataset/classification", "dataset/adversarial");
 
     private static final Map<String, Element> MOJOS = new LinkedHashMap<>();
 
