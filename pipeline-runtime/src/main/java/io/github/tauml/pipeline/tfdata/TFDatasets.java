@@ -46,14 +46,15 @@ public final class TFDatasets {
     private record Input(Path file, long entries, FeatureExtractor extractor, boolean toyTruth) {
     }
 
+    /** Wall time of reading and writing; summed worker time of feature extraction and encoding. */
     private static final class Clock {
         long read;
-        long features;
-        long encode;
+        final java.util.concurrent.atomic.AtomicLong features = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong encode = new java.util.concurrent.atomic.AtomicLong();
         long write;
 
         DatasetResult.Timings timings() {
-            return new DatasetResult.Timings(read / 1e9, features / 1e9, encode / 1e9, write / 1e9);
+            return new DatasetResult.Timings(read / 1e9, features.get() / 1e9, encode.get() / 1e9, write / 1e9);
         }
     }
 
@@ -114,7 +115,15 @@ public final class TFDatasets {
         Scaler scaler = given == null ? null : Scaler.of(r.features(), given, "scalingFile " + r.scalingFile());
         Clock clock = new Clock();
         long total = inputs.stream().mapToLong(Input::entries).sum();
+        try (Workers workers = new Workers(r.options().threads())) {
+            return classification(r, log, start, inputs, given, scaler, clock, total, extra, workers);
+        }
+    }
 
+    private static DatasetResult classification(ClassificationRequest r, Consumer<String> log, long start,
+                                                List<Input> inputs, ScalingParams given, Scaler scaler, Clock clock,
+                                                long total, List<String> extra, Workers workers)
+            throws ConfigException, IOException {
         // Pass 1: class spectra and, without a scaling file, the scaling statistics.
         ClassWeights weights = ClassWeights.reference();
         ScalingStats stats = given == null ? new ScalingStats(r.features()) : null;
@@ -145,9 +154,18 @@ public final class TFDatasets {
                             }
                         }
                         if (stats != null) {
-                            t0 = System.nanoTime();
-                            stats.accept(extract(in, select(b, keep)));
-                            clock.features += System.nanoTime() - t0;
+                            Columns sel = select(b, keep);
+                            List<InputBatch> parts = workers.map(chunks(sel, workers.threads), c -> {
+                                long f0 = System.nanoTime();
+                                InputBatch x = extract(in, c);
+                                clock.features.addAndGet(System.nanoTime() - f0);
+                                return x;
+                            });
+                            long s0 = System.nanoTime();
+                            for (InputBatch x : parts) {
+                                stats.accept(x);
+                            }
+                            clock.features.addAndGet(System.nanoTime() - s0);
                         }
                         read += n;
                         p1.update(read);
@@ -186,7 +204,6 @@ public final class TFDatasets {
         int[] position = permutation(n, r.seed());
         byte[][] records = new byte[n][];
         Progress p2 = new Progress(log, "classification pass 2/2 (records)", total);
-        ExampleWriter ew = new ExampleWriter();
         int next = 0;
         long done = 0;
         for (Input in : inputs) {
@@ -206,26 +223,39 @@ public final class TFDatasets {
                             keep[i] = t >= 0 && t < 4;
                         }
                         Columns sel = select(b, keep);
-                        t0 = System.nanoTime();
-                        InputBatch x = extract(in, sel);
-                        scaler.apply(x);
-                        clock.features += System.nanoTime() - t0;
-                        t0 = System.nanoTime();
-                        Column st = sel.get(r.tauTypeBranch());
-                        Column dm = sel.get("tau_decayMode");
-                        Column truth = in.toyTruth ? sel.get("toy_truth_tauType") : null;
                         long[] entries = entryNumbers(b.firstEntry(), keep);
-                        for (int i = 0; i < x.size; i++) {
-                            int cls = (int) st.getLong(i);
-                            float[] y = new float[4];
-                            y[cls] = 1;
-                            encodeInputs(ew, x, i);
-                            ew.floats("y", y);
-                            ew.floats("weight", weights.weight(cls, x.tauPt[i], Math.abs(x.tauEta[i])));
-                            common(ew, x, i, dm.getLong(i), entries[i], truth == null ? null : truth.getLong(i));
-                            records[position[next++]] = ew.toBytes();
+                        Scaler sc = scaler;
+                        List<byte[][]> parts = workers.map(chunks(sel, workers.threads), c -> {
+                            long f0 = System.nanoTime();
+                            InputBatch x = extract(in, c);
+                            sc.apply(x);
+                            long e0 = System.nanoTime();
+                            clock.features.addAndGet(e0 - f0);
+                            Column st = c.get(r.tauTypeBranch());
+                            Column dm = c.get("tau_decayMode");
+                            Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
+                            int offset = (int) (c.firstEntry() - sel.firstEntry());
+                            ExampleWriter ew = new ExampleWriter();
+                            byte[][] out = new byte[x.size][];
+                            for (int i = 0; i < x.size; i++) {
+                                int cls = (int) st.getLong(i);
+                                float[] y = new float[4];
+                                y[cls] = 1;
+                                encodeInputs(ew, x, i);
+                                ew.floats("y", y);
+                                ew.floats("weight", weights.weight(cls, x.tauPt[i], Math.abs(x.tauEta[i])));
+                                common(ew, x, i, dm.getLong(i), entries[offset + i],
+                                        truth == null ? null : truth.getLong(i));
+                                out[i] = ew.toBytes();
+                            }
+                            clock.encode.addAndGet(System.nanoTime() - e0);
+                            return out;
+                        });
+                        for (byte[][] part : parts) {
+                            for (byte[] rec : part) {
+                                records[position[next++]] = rec;
+                            }
                         }
-                        clock.encode += System.nanoTime() - t0;
                         done += nb;
                         p2.update(done);
                     }
@@ -268,11 +298,18 @@ public final class TFDatasets {
             throw new ConfigException("trainBatches", needed + " records are too many for one dataset",
                     "ask for fewer batches");
         }
-        int n = (int) needed;
+        try (Workers workers = new Workers(r.options().threads())) {
+            return adversarial(r, log, start, inputs, scaler, params, extra, workers);
+        }
+    }
+
+    private static DatasetResult adversarial(AdversarialRequest r, Consumer<String> log, long start,
+                                             List<Input> inputs, Scaler scaler, ScalingParams params,
+                                             List<String> extra, Workers workers) throws IOException {
+        int n = r.batchSize() * (r.trainBatches() + r.validationBatches());
         byte[][] records = new byte[n][];
         Clock clock = new Clock();
-        Progress p = new Progress(log, "adversarial dataset", needed);
-        ExampleWriter ew = new ExampleWriter();
+        Progress p = new Progress(log, "adversarial dataset", n);
         int next = 0;
         for (Input in : inputs) {
             if (next >= n) {
@@ -287,26 +324,36 @@ public final class TFDatasets {
                         long t0 = System.nanoTime();
                         Columns b = batches.next();
                         clock.read += System.nanoTime() - t0;
-                        t0 = System.nanoTime();
-                        InputBatch x = extract(in, b);
-                        scaler.apply(x);
-                        clock.features += System.nanoTime() - t0;
-                        t0 = System.nanoTime();
-                        Column type = b.get(AdversarialRequest.TAU_TYPE);
-                        Column w = b.get(AdversarialRequest.WEIGHT);
-                        Column id = b.get(AdversarialRequest.DATASET_ID);
-                        Column dm = b.get("tau_decayMode");
-                        Column truth = in.toyTruth ? b.get("toy_truth_tauType") : null;
-                        for (int i = 0; i < x.size; i++) {
-                            encodeInputs(ew, x, i);
-                            ew.floats("label", type.getLong(i) == AdversarialRequest.DATA ? 1f : 0f);
-                            ew.floats("weight", (float) w.getDouble(i));
-                            ew.int64s("dataset_id", id.getLong(i));
-                            common(ew, x, i, dm.getLong(i), b.firstEntry() + i,
-                                    truth == null ? null : truth.getLong(i));
-                            records[next++] = ew.toBytes();
+                        List<byte[][]> parts = workers.map(chunks(b, workers.threads), c -> {
+                            long f0 = System.nanoTime();
+                            InputBatch x = extract(in, c);
+                            scaler.apply(x);
+                            long e0 = System.nanoTime();
+                            clock.features.addAndGet(e0 - f0);
+                            Column type = c.get(AdversarialRequest.TAU_TYPE);
+                            Column w = c.get(AdversarialRequest.WEIGHT);
+                            Column id = c.get(AdversarialRequest.DATASET_ID);
+                            Column dm = c.get("tau_decayMode");
+                            Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
+                            ExampleWriter ew = new ExampleWriter();
+                            byte[][] out = new byte[x.size][];
+                            for (int i = 0; i < x.size; i++) {
+                                encodeInputs(ew, x, i);
+                                ew.floats("label", type.getLong(i) == AdversarialRequest.DATA ? 1f : 0f);
+                                ew.floats("weight", (float) w.getDouble(i));
+                                ew.int64s("dataset_id", id.getLong(i));
+                                common(ew, x, i, dm.getLong(i), c.firstEntry() + i,
+                                        truth == null ? null : truth.getLong(i));
+                                out[i] = ew.toBytes();
+                            }
+                            clock.encode.addAndGet(System.nanoTime() - e0);
+                            return out;
+                        });
+                        for (byte[][] part : parts) {
+                            for (byte[] rec : part) {
+                                records[next++] = rec;
+                            }
                         }
-                        clock.encode += System.nanoTime() - t0;
                         p.update(next);
                     }
                 }
@@ -320,6 +367,88 @@ public final class TFDatasets {
         }
         return publish(r.output(), DatasetSpec.ADVERSARIAL, r.features(), params, r.options(), splits,
                 records, r.batchSize(), r.seed(), r.inputs(), n, 0, clock, start, log);
+    }
+
+    /** A task over one chunk of a batch that may fail with an I/O error. */
+    private interface ChunkTask<T> {
+        T run(Columns chunk) throws IOException;
+    }
+
+    /**
+     * Runs chunk tasks on a fixed pool and returns their results in chunk order, so that the output does not depend
+     * on the number of threads. With one thread the tasks run on the caller's thread.
+     */
+    private static final class Workers implements AutoCloseable {
+        final int threads;
+        private final java.util.concurrent.ExecutorService pool;
+
+        Workers(int threads) {
+            this.threads = threads;
+            this.pool = threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads, run -> {
+                Thread t = new Thread(run, "dataset-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        <T> List<T> map(List<Columns> chunks, ChunkTask<T> task) throws IOException {
+            List<T> out = new ArrayList<>();
+            if (pool == null) {
+                for (Columns c : chunks) {
+                    out.add(task.run(c));
+                }
+                return out;
+            }
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (Columns c : chunks) {
+                futures.add(pool.submit(() -> task.run(c)));
+            }
+            try {
+                for (java.util.concurrent.Future<T> f : futures) {
+                    out.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(c);
+            } finally {
+                futures.forEach(f -> f.cancel(true));
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** {@code b} cut into {@code parts} consecutive chunks of entries (one chunk when small). */
+    static List<Columns> chunks(Columns b, int parts) {
+        int n = Math.toIntExact(b.entries());
+        int k = Math.max(1, Math.min(parts, n / 256));
+        if (k == 1) {
+            return List.of(b);
+        }
+        List<Columns> out = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            int a = (int) ((long) n * j / k);
+            int e = (int) ((long) n * (j + 1) / k);
+            Map<String, Column> cols = new LinkedHashMap<>();
+            b.columns().forEach((name, c) -> cols.put(name, c.slice(a, e)));
+            out.add(new Columns(b.firstEntry() + a, e - a, cols));
+        }
+        return out;
     }
 
     private static InputBatch extract(Input in, Columns b) throws IOException {

@@ -63,8 +63,13 @@ class TFDatasetsTest {
     }
 
     static ClassificationRequest classificationRequest(Path out, boolean gzip, Path scaling, double thr) {
+        return classificationRequest(out, gzip, scaling, thr, 2);
+    }
+
+    static ClassificationRequest classificationRequest(Path out, boolean gzip, Path scaling, double thr,
+                                                       int threads) {
         return new ClassificationRequest(List.of(training), "taus", "tauType", out, FeatureSet.small(), scaling, 7,
-                0.25, thr, new DatasetOptions(gzip, 2, 2, 700));
+                0.25, thr, new DatasetOptions(gzip, 2, threads, 700));
     }
 
     /** A stand-in for the mix output: batches of 50 data then 50 DY τh, with tauType 8 for data and weights. */
@@ -210,9 +215,9 @@ class TFDatasetsTest {
     }
 
     @Test
-    void sameSeedGivesTheSameBytesAndGzipHoldsTheSameRecords() throws Exception {
+    void sameSeedGivesTheSameBytesWhateverTheThreadsAndGzipHoldsTheSameRecords() throws Exception {
         Path again = tmp.resolve("again");
-        TFDatasets.classification(classificationRequest(again, false, null, 1e5), s -> { });
+        TFDatasets.classification(classificationRequest(again, false, null, 1e5, 1), s -> { });
         try (Stream<Path> files = Files.list(classification)) {
             for (Path f : files.toList()) {
                 assertThat(Files.readAllBytes(again.resolve(f.getFileName()))).as(f.getFileName().toString())
@@ -239,7 +244,14 @@ class TFDatasetsTest {
         Path out = tmp.resolve("adversarial");
         DatasetResult r = TFDatasets.adversarial(new AdversarialRequest(List.of(mix), "taus", out,
                 FeatureSet.small(), classification.resolve("scaling.json"), BATCH, 4, 1, 3,
-                new DatasetOptions(false, 3, 1, 128)), s -> { });
+                new DatasetOptions(false, 3, 2, 256)), s -> { });
+        Path single = tmp.resolve("adversarial-1");
+        TFDatasets.adversarial(new AdversarialRequest(List.of(mix), "taus", single, FeatureSet.small(),
+                classification.resolve("scaling.json"), BATCH, 4, 1, 3, new DatasetOptions(false, 3, 1, 256)),
+                s -> { });
+        for (String shard : r.spec().splits().get("train").shards()) {
+            assertThat(Files.readAllBytes(single.resolve(shard))).isEqualTo(Files.readAllBytes(out.resolve(shard)));
+        }
         DatasetSpec spec = r.spec();
         assertThat(spec.kind()).isEqualTo("adversarial");
         assertThat(spec.batchSize()).isEqualTo(BATCH);
