@@ -199,10 +199,26 @@ public final class TFDatasets {
             scaler = Scaler.of(r.features(), params, "computed scaling");
         }
 
-        // Pass 2: records, in input order, into their shuffled positions.
+        // Pass 2: records, in input order, spilled to the shards of their shuffled positions.
         int n = Math.toIntExact(selected);
         int[] position = permutation(n, r.seed());
-        byte[][] records = new byte[n][];
+        int nTrain = (int) Math.round(n * (1 - r.validationFraction()));
+        Map<String, int[]> splits = new LinkedHashMap<>();
+        splits.put("train", new int[] {0, nTrain});
+        if (r.validationFraction() > 0) {
+            splits.put("validation", new int[] {nTrain, n});
+        }
+        try (AtomicDirectory dir = AtomicDirectory.create(r.output());
+             Shards shards = new Shards(dir.staging(), splits, r.options().shards(), r.options().gzip(), false)) {
+            pass2(r, inputs, extra, workers, clock, weights, scaler, position, shards, log, total);
+            return publish(dir, shards, DatasetSpec.CLASSIFICATION, r.features(), params, r.options(), null,
+                    r.seed(), r.inputs(), read, read - n, n, clock, start, log);
+        }
+    }
+
+    private static void pass2(ClassificationRequest r, List<Input> inputs, List<String> extra, Workers workers,
+                              Clock clock, ClassWeights weights, Scaler scaler, int[] position, Shards shards,
+                              Consumer<String> log, long total) throws IOException {
         Progress p2 = new Progress(log, "classification pass 2/2 (records)", total);
         int next = 0;
         long done = 0;
@@ -251,25 +267,19 @@ public final class TFDatasets {
                             clock.encode.addAndGet(System.nanoTime() - e0);
                             return out;
                         });
+                        long w0 = System.nanoTime();
                         for (byte[][] part : parts) {
                             for (byte[] rec : part) {
-                                records[position[next++]] = rec;
+                                shards.put(position[next++], rec);
                             }
                         }
+                        clock.write += System.nanoTime() - w0;
                         done += nb;
                         p2.update(done);
                     }
                 }
             }
         }
-        int nTrain = (int) Math.round(n * (1 - r.validationFraction()));
-        Map<String, int[]> splits = new LinkedHashMap<>();
-        splits.put("train", new int[] {0, nTrain});
-        if (r.validationFraction() > 0) {
-            splits.put("validation", new int[] {nTrain, n});
-        }
-        return publish(r.output(), DatasetSpec.CLASSIFICATION, r.features(), params, r.options(), splits,
-                records, null, r.seed(), r.inputs(), read, read - n, clock, start, log);
     }
 
     /** Adversarial dataset from the mix output; see {@link AdversarialRequest}. */
@@ -307,8 +317,24 @@ public final class TFDatasets {
                                              List<Input> inputs, Scaler scaler, ScalingParams params,
                                              List<String> extra, Workers workers) throws IOException {
         int n = r.batchSize() * (r.trainBatches() + r.validationBatches());
-        byte[][] records = new byte[n][];
+        Map<String, int[]> splits = new LinkedHashMap<>();
+        int nTrain = r.batchSize() * r.trainBatches();
+        splits.put("train", new int[] {0, nTrain});
+        if (r.validationBatches() > 0) {
+            splits.put("validation", new int[] {nTrain, n});
+        }
         Clock clock = new Clock();
+        try (AtomicDirectory dir = AtomicDirectory.create(r.output());
+             Shards shards = new Shards(dir.staging(), splits, r.options().shards(), r.options().gzip(), true)) {
+            records(r, inputs, extra, workers, clock, scaler, shards, n, log);
+            return publish(dir, shards, DatasetSpec.ADVERSARIAL, r.features(), params, r.options(), r.batchSize(),
+                    r.seed(), r.inputs(), n, 0, n, clock, start, log);
+        }
+    }
+
+    private static void records(AdversarialRequest r, List<Input> inputs, List<String> extra, Workers workers,
+                                Clock clock, Scaler scaler, Shards shards, int n, Consumer<String> log)
+            throws IOException {
         Progress p = new Progress(log, "adversarial dataset", n);
         int next = 0;
         for (Input in : inputs) {
@@ -349,24 +375,18 @@ public final class TFDatasets {
                             clock.encode.addAndGet(System.nanoTime() - e0);
                             return out;
                         });
+                        long w0 = System.nanoTime();
                         for (byte[][] part : parts) {
                             for (byte[] rec : part) {
-                                records[next++] = rec;
+                                shards.put(next++, rec);
                             }
                         }
+                        clock.write += System.nanoTime() - w0;
                         p.update(next);
                     }
                 }
             }
         }
-        Map<String, int[]> splits = new LinkedHashMap<>();
-        int nTrain = r.batchSize() * r.trainBatches();
-        splits.put("train", new int[] {0, nTrain});
-        if (r.validationBatches() > 0) {
-            splits.put("validation", new int[] {nTrain, n});
-        }
-        return publish(r.output(), DatasetSpec.ADVERSARIAL, r.features(), params, r.options(), splits,
-                records, r.batchSize(), r.seed(), r.inputs(), n, 0, clock, start, log);
     }
 
     /** A task over one chunk of a batch that may fail with an I/O error. */
@@ -550,53 +570,31 @@ public final class TFDatasets {
         return String.format("%s-%05d-of-%05d.tfrecord%s", split, shard, shards, gzip ? ".gz" : "");
     }
 
-    private static DatasetResult publish(Path output, String kind, FeatureSet set, ScalingParams params,
-                                         DatasetOptions o, Map<String, int[]> splits,
-                                         byte[][] records, Integer batchSize, long seed, List<Path> sources,
-                                         long read, long skipped, Clock clock, long start, Consumer<String> log)
-            throws IOException {
-        long bytes = 0;
-        Map<String, DatasetSpec.Split> specSplits = new LinkedHashMap<>();
-        try (AtomicDirectory dir = AtomicDirectory.create(output)) {
-            Path staging = dir.staging();
-            Files.write(staging.resolve(SCALING_FILE), params.toJson());
-            long t0 = System.nanoTime();
-            for (Map.Entry<String, int[]> s : splits.entrySet()) {
-                int from = s.getValue()[0];
-                int to = s.getValue()[1];
-                int count = to - from;
-                int shards = Math.max(1, Math.min(o.shards(), count));
-                List<String> names = new ArrayList<>();
-                for (int k = 0; k < shards; k++) {
-                    String name = shardName(s.getKey(), k, shards, o.gzip());
-                    names.add(name);
-                    int a = from + (int) ((long) count * k / shards);
-                    int e = from + (int) ((long) count * (k + 1) / shards);
-                    try (TFRecordWriter w = TFRecordWriter.create(staging.resolve(name), o.gzip())) {
-                        for (int i = a; i < e; i++) {
-                            w.write(records[i]);
-                        }
-                    }
-                    bytes += Files.size(staging.resolve(name));
-                }
-                specSplits.put(s.getKey(), new DatasetSpec.Split(count, names));
-            }
-            clock.write += System.nanoTime() - t0;
-            DatasetSpec spec = new DatasetSpec(DatasetSpec.FORMAT, DatasetSpec.VERSION, kind,
-                    o.gzip() ? "GZIP" : "NONE", specInputs(set),
-                    DatasetSpec.ADVERSARIAL.equals(kind) ? List.of("label", "weight", "dataset_id")
-                            : List.of("y", "weight"), specSplits, batchSize, SCALING_FILE, seed,
-                    sources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
-            Files.write(staging.resolve(DatasetSpec.FILE), spec.toJson());
-            dir.publish();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long written = records.length;
-            log.accept(String.format("%s dataset: %d records (%s) in %s, %.1f MB, %.0f τ/s, %.0f bytes/record",
-                    kind, written, specSplits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().records())
-                            .reduce((a, b) -> a + ", " + b).orElse(""), output, bytes / 1e6, read / seconds,
-                    written == 0 ? 0.0 : (double) bytes / written));
-            return new DatasetResult(output, spec, read, skipped, bytes, seconds, clock.timings());
-        }
+    /** Finishes the shards, writes scaling.json and spec.json (last) into the staging directory and publishes it. */
+    private static DatasetResult publish(AtomicDirectory dir, Shards shards, String kind, FeatureSet set,
+                                         ScalingParams params, DatasetOptions o, Integer batchSize, long seed,
+                                         List<Path> sources, long read, long skipped, long written, Clock clock,
+                                         long start, Consumer<String> log) throws IOException {
+        Path staging = dir.staging();
+        long t0 = System.nanoTime();
+        Map<String, DatasetSpec.Split> specSplits = shards.finish();
+        clock.write += System.nanoTime() - t0;
+        long bytes = shards.bytes();
+        Files.write(staging.resolve(SCALING_FILE), params.toJson());
+        DatasetSpec spec = new DatasetSpec(DatasetSpec.FORMAT, DatasetSpec.VERSION, kind,
+                o.gzip() ? "GZIP" : "NONE", specInputs(set),
+                DatasetSpec.ADVERSARIAL.equals(kind) ? List.of("label", "weight", "dataset_id")
+                        : List.of("y", "weight"), specSplits, batchSize, SCALING_FILE, seed,
+                sources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+        Files.write(staging.resolve(DatasetSpec.FILE), spec.toJson());
+        dir.publish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path output = dir.target();
+        log.accept(String.format("%s dataset: %d records (%s) in %s, %.1f MB, %.0f τ/s, %.0f bytes/record",
+                kind, written, specSplits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().records())
+                        .reduce((a, b) -> a + ", " + b).orElse(""), output, bytes / 1e6, read / seconds,
+                written == 0 ? 0.0 : (double) bytes / written));
+        return new DatasetResult(output, spec, read, skipped, bytes, seconds, clock.timings());
     }
 
     /** Progress lines every 10 s: entries done, rate and time left. */
