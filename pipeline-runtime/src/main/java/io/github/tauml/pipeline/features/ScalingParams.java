@@ -41,9 +41,15 @@ public final class ScalingParams {
         this.blocks = blocks;
     }
 
-    /** The parameters of {@code feature} of {@code block} for {@code scope} (falling back to {@code global}). */
+    /**
+     * The parameters of {@code feature} of {@code block} for {@code scope} (falling back to {@code global});
+     * {@code GridGlobal} is also looked up as {@code GridGlobalFeatures}, the block's name in some TauMLTools files.
+     */
     public Param get(String block, String feature, String scope) {
         Map<String, Map<String, Param>> b = blocks.get(block);
+        if (b == null && "GridGlobal".equals(block)) {
+            b = blocks.get("GridGlobalFeatures");
+        }
         Map<String, Param> f = b == null ? null : b.get(feature);
         if (f == null) {
             return null;

@@ -32,7 +32,12 @@ import java.util.function.Consumer;
  * ({@link AtomicDirectory}) with {@code spec.json} written last; every problem found before writing (a missing
  * branch, a scaling file lacking a feature, {@code weight_thr} exceeded, too few entries) fails with a
  * {@link ConfigException} naming the element and nothing is published. Same inputs, settings and seed give the
- * same bytes.
+ * same bytes, whatever the number of threads.
+ *
+ * <p>Memory is bounded by a batch and one shard: the adversarial dataset streams into its shards in the mix's order;
+ * the classification dataset reads its inputs twice (class spectra and scaling statistics, then records) and spills
+ * each record to the shard of its shuffled position, sorting one shard at a time. Sub-batches are processed on
+ * {@code threads} workers and their records kept in input order.
  */
 public final class TFDatasets {
     public static final String SCALING_FILE = "scaling.json";

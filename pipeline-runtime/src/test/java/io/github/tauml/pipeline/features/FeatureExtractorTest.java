@@ -134,6 +134,8 @@ class FeatureExtractorTest {
         assertThat(text).contains("\"TauFlat\"", "\"lim_min\" : \"-inf\"", "\"inner\"", "\"outer\"");
         ScalingParams back = ScalingParams.read(json, "scalingFile");
         assertThat(back.asMap()).isEqualTo(params.asMap());
+        Files.writeString(json, text.replace("\"GridGlobal\"", "\"GridGlobalFeatures\""));
+        Scaler.of(set, ScalingParams.read(json, "scalingFile"), "scalingFile"); // the older block name is accepted
         Files.writeString(json, text.replace("\"pfCand_muon_rel_pt\"", "\"pfCand_muon_relpt\""));
         ScalingParams broken = ScalingParams.read(json, "scalingFile");
         assertThatThrownBy(() -> Scaler.of(set, broken, "scalingFile"))
