@@ -105,6 +105,11 @@ public final class DatasetBenchmark {
 
     /** Copies {@code in} adding every branch the set's expressions need and the file lacks (synthetic values). */
     static void augment(Path in, Path out, FeatureSet set) throws Exception {
+        augment(in, out, set, Long.MAX_VALUE);
+    }
+
+    /** As {@link #augment(Path, Path, FeatureSet)} for the first {@code limit} entries. */
+    static void augment(Path in, Path out, FeatureSet set, long limit) throws Exception {
         Set<String> needed = new LinkedHashSet<>();
         List<Feature> all = new ArrayList<>(set.tau());
         all.addAll(set.gridGlobal());
@@ -140,7 +145,7 @@ public final class DatasetBenchmark {
             SplittableRandom rng = new SplittableRandom(7);
             try (RootWriter w = RootWriter.create(out, WriterOptions.defaults().withCompression(Compression.ZLIB, 1))) {
                 TreeWriter t = w.tree("taus", "toy + synthetic TauMLTools branches", specs);
-                try (ColumnBatches batches = tree.batches(names, 0, tree.entries(), 10_000, 2)) {
+                try (ColumnBatches batches = tree.batches(names, 0, Math.min(limit, tree.entries()), 10_000, 2)) {
                     while (batches.hasNext()) {
                         Columns b = batches.next();
                         Map<String, Column> cols = new LinkedHashMap<>(b.columns());
@@ -167,7 +172,9 @@ public final class DatasetBenchmark {
                 }
                 t.close();
             }
-            System.out.println("v2p5 input: " + added.size() + " synthetic branches added to the toy sample");
+            if (limit == Long.MAX_VALUE) {
+                System.out.println("v2p5 input: " + added.size() + " synthetic branches added to the toy sample");
+            }
         }
     }
 }

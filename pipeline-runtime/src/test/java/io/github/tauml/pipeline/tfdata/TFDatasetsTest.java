@@ -283,6 +283,26 @@ class TFDatasetsTest {
     }
 
     @Test
+    void v2p5InputsHaveTheReferenceShapesAndParseInTensorFlow() throws Exception {
+        // The toy lacks 82 TauMLTools branches v2p5 needs: add them (synthetic values) to the first 400 candidates.
+        Path input = tmp.resolve("training-v2p5.root");
+        DatasetBenchmark.augment(training, input, FeatureSet.v2p5(), 400);
+        Path out = tmp.resolve("v2p5");
+        DatasetResult r = TFDatasets.classification(new ClassificationRequest(List.of(input), "taus", "tauType", out,
+                FeatureSet.v2p5(), null, 3, 0.25, 1e5, new DatasetOptions(true, 1, 2, 128)), s -> { });
+        DatasetSpec spec = r.spec();
+        assertThat(spec.inputs().stream().map(DatasetSpec.Input::shape).toList()).containsExactly(List.of(43),
+                List.of(11, 11, 86), List.of(11, 11, 64), List.of(11, 11, 38), List.of(21, 21, 86),
+                List.of(21, 21, 64), List.of(21, 21, 38));
+        List<DatasetRecord> ours = readAll(out, "validation");
+        assertThat(ours).isNotEmpty();
+        assertThat(ours.get(0).inputs()[4]).hasSize(21 * 21 * 86);
+        // Sparse storage: a record is a few kB, not the 423 kB of its dense tensors.
+        assertThat((double) r.bytes() / r.records()).isLessThan(20_000);
+        assertSameRecords(TfParse.read(out.resolve(spec.splits().get("validation").shards().get(0)), spec), ours);
+    }
+
+    @Test
     void badInputFailsNamingTheElementAndPublishesNothing() throws Exception {
         Path out = tmp.resolve("bad");
         // A scaling file lacking a feature.
