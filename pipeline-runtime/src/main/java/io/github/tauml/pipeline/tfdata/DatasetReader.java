@@ -67,6 +67,22 @@ public final class DatasetReader implements AutoCloseable, Iterable<DatasetRecor
         }
     }
 
+    /**
+     * Fills {@code batch} with up to its capacity of the next records (an adversarial batch of 100 is one mixed
+     * batch when the capacity is the spec's {@code batch_size}); returns the number filled, 0 at the end.
+     */
+    public int next(DatasetBatch batch) throws IOException {
+        batch.size = 0;
+        while (batch.size < batch.capacity()) {
+            DatasetRecord r = next();
+            if (r == null) {
+                break;
+            }
+            batch.set(batch.size++, r);
+        }
+        return batch.size;
+    }
+
     /** Decodes one serialized Example of a dataset with {@code spec}; {@code where} names it in errors. */
     public static DatasetRecord decode(DatasetSpec spec, byte[] bytes, String where) throws IOException {
         Map<String, Feature> f;

@@ -270,6 +270,23 @@ class TFDatasetsTest {
             assertThat(rec.datasetId()).isEqualTo(data ? 0 : 1);
             assertThat(rec.weight()).isEqualTo(0.5f + 0.01f * (i % 50) + (data ? 0 : 1));
         }
+        try (DatasetReader reader = DatasetReader.open(out, "train")) {
+            DatasetBatch batch = new DatasetBatch(reader.spec(), reader.spec().batchSize());
+            int batches = 0;
+            while (reader.next(batch) > 0) {
+                assertThat(batch.size()).isEqualTo(BATCH);
+                for (int i = 0; i < BATCH; i++) {
+                    DatasetRecord rec = train.get(batches * BATCH + i);
+                    assertThat(batch.targets()[i]).isEqualTo(rec.targets()[0]);
+                    assertThat(batch.entries()[i]).isEqualTo(rec.entry());
+                    int size = rec.inputs()[4].length;
+                    assertThat(java.util.Arrays.copyOfRange(batch.input(4), i * size, (i + 1) * size))
+                            .isEqualTo(rec.inputs()[4]);
+                }
+                batches++;
+            }
+            assertThat(batches).isEqualTo(4);
+        }
         assertThat(val.get(0).entry()).isEqualTo(400);
         assertThat(val.get(99).entry()).isEqualTo(499);
         List<DatasetRecord> tfs = new ArrayList<>();
