@@ -83,7 +83,9 @@ public final class TFDatasets {
                             "give the tree name of the τ tuples (taus)");
                 }
                 FeatureExtractor ex = FeatureExtractor.compile(set, tree, "features");
-                for (String b : extra) {
+                List<String> required = new ArrayList<>(extra);
+                required.add("tau_decayMode");
+                for (String b : required) {
                     if (!tree.hasBranch(b)) {
                         throw new ConfigException("inputs", f + ": tree '" + treeName + "' lacks branch '" + b + "'",
                                 extraFix);
