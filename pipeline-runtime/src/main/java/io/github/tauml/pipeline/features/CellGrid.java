@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Cell-grid filling of one τ (§3.1, TauMLTools {@code DataLoader_main.h::CreateCellGrid}): objects within the cone
  * (ΔR < r, strictly) and inside the grid are assigned to the cell {@link GridGeometry#index} gives for Δη and the
  * wrapped Δφ; per cell and block only the highest-pT object is kept. On equal pT the earlier object (lower index
- * in the collection) stays.
+ * in the collection) stays, as TauMLTools' {@code getBestObj} over the cell's ordered index set. PF candidates of
+ * particle types other than the block's (0, 6, 7 and any unknown type included) are not placed; TauMLTools throws on
+ * an unknown type instead.
  */
 public final class CellGrid {
     private CellGrid() {
