@@ -24,14 +24,16 @@ import org.w3c.dom.NodeList;
  */
 class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
-    private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
-            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "drop", "adversarial.drop.",
-            "reweight", "adversarial.reweight.", "mix", "adversarial.mix.", "evaluate", "adversarial.evaluate.",
-            "check", "adversarial.check.");
+    private static final Map<String, String> PREFIX = Map.ofEntries(Map.entry("inspect", "adversarial.inspect."),
+            Map.entry("toy-ntuples", "adversarial.toy."), Map.entry("skim", "adversarial.skim."),
+            Map.entry("drop", "adversarial.drop."), Map.entry("reweight", "adversarial.reweight."),
+            Map.entry("mix", "adversarial.mix."), Map.entry("dataset", "adversarial.dataset."),
+            Map.entry("evaluate", "adversarial.evaluate."), Map.entry("check", "adversarial.check."),
+            Map.entry("summary", "adversarial.summary."));
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
     private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "drop/samples",
-            "reweight/contributions", "mix/contributions", "evaluate/models", "evaluate/settings", "evaluate/gates",
-            "check/gates");
+            "reweight/contributions", "mix/contributions", "dataset/blockFeatures", "dataset/classification",
+            "dataset/adversarial", "evaluate/models", "evaluate/settings", "evaluate/gates", "check/gates");
 
     private static final Map<String, Element> MOJOS = new LinkedHashMap<>();
 

@@ -1,0 +1,131 @@
+package io.github.tauml.plugin;
+
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.DatasetConfig;
+import io.github.tauml.pipeline.config.DatasetDeclaration;
+import io.github.tauml.pipeline.tfdata.DatasetResult;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the TFRecord datasets the training reads (docs/dataset-format.md): the classification dataset from a
+ * training sample (one-hot e/μ/τ/jet, (|η|, pT) class weights, shuffled, train/validation) and the adversarial
+ * dataset from the mix (label 1 data / 0 simulation, pT weight, dataset_id, the mix's order, split by whole
+ * batches), with the DeepTau inputs of a feature preset ({@code small} or {@code v2p5}) scaled by the scaling
+ * computed on the classification sample. Each dataset directory appears whole, {@code spec.json} last.
+ */
+@Mojo(name = "dataset", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class DatasetMojo extends AbstractMojo {
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /** Feature preset: {@code small} (toy tuples, CI) or {@code v2p5} (TauMLTools tuples, 11×11 and 21×21). */
+    @Parameter(property = "adversarial.dataset.preset", defaultValue = "small")
+    private String preset;
+
+    /** Inner grid cells per side (odd); default: the preset's. */
+    @Parameter(property = "adversarial.dataset.innerCells")
+    private Integer innerCells;
+
+    /** Inner grid cell size in η and φ; default: the preset's. */
+    @Parameter(property = "adversarial.dataset.innerCellSize")
+    private Double innerCellSize;
+
+    /** Outer grid cells per side (odd); default: the preset's. */
+    @Parameter(property = "adversarial.dataset.outerCells")
+    private Integer outerCells;
+
+    /** Outer grid cell size; default: the preset's. */
+    @Parameter(property = "adversarial.dataset.outerCellSize")
+    private Double outerCellSize;
+
+    /** TauFlat features by TauMLTools name, replacing the preset's list. */
+    @Parameter(property = "adversarial.dataset.tauFeatures")
+    private List<String> tauFeatures;
+
+    /**
+     * Per block ({@code GridGlobal}, {@code PfCand_electron}, {@code PfCand_gamma}, {@code Electron},
+     * {@code PfCand_muon}, {@code Muon}, {@code PfCand_chHad}, {@code PfCand_nHad}) a comma-separated feature list
+     * replacing the preset's, e.g. {@code <PfCand_muon>pfCand_muon_valid,pfCand_muon_rel_pt</PfCand_muon>}.
+     */
+    @Parameter
+    private Map<String, String> blockFeatures;
+
+    /** The classification dataset. */
+    @Parameter
+    private DatasetClassification classification;
+
+    /** The adversarial dataset. */
+    @Parameter
+    private DatasetAdversarial adversarial;
+
+    /** Write GZIP shards ({@code .tfrecord.gz}). */
+    @Parameter(property = "adversarial.dataset.gzip", defaultValue = "false")
+    private boolean gzip;
+
+    /** Shards per split. */
+    @Parameter(property = "adversarial.dataset.shards", defaultValue = "1")
+    private int shards;
+
+    /** Threads decoding the ROOT inputs; 0 uses every processor. The output does not depend on it. */
+    @Parameter(property = "adversarial.dataset.threads", defaultValue = "0")
+    private int threads;
+
+    /** Skips the goal. */
+    @Parameter(property = "adversarial.dataset.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping dataset (adversarial.dataset.skip=true)");
+            return;
+        }
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        if (blockFeatures != null) {
+            blockFeatures.forEach((k, v) -> blocks.put(k, v == null ? List.of() : List.of(v.split("\\s*,\\s*"))));
+        }
+        DatasetDeclaration.Classification c = classification == null ? null
+                : new DatasetDeclaration.Classification(classification.inputs, classification.tree,
+                classification.tauTypeBranch, classification.output, classification.scalingFile,
+                classification.seed, classification.validationFraction, classification.weightThr);
+        DatasetDeclaration.Adversarial a = adversarial == null ? null
+                : new DatasetDeclaration.Adversarial(adversarial.inputs, adversarial.tree, adversarial.output,
+                adversarial.scalingFile, adversarial.batchSize, adversarial.trainBatches,
+                adversarial.validationBatches, adversarial.seed);
+        DatasetDeclaration d = new DatasetDeclaration(basedir.toPath(), preset, innerCells, innerCellSize, outerCells,
+                outerCellSize, tauFeatures == null ? List.of() : new ArrayList<>(tauFeatures), blocks, c, a, gzip,
+                shards, threads);
+        try {
+            DatasetConfig.Plan plan = DatasetConfig.plan(d);
+            getLog().info("Feature set " + plan.features().name() + ": " + plan.features().tau().size()
+                    + " τ features, grids " + plan.features().inner().cells() + "×" + plan.features().inner().cells()
+                    + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells() + ", channels "
+                    + plan.features().channels("egamma").size() + " / " + plan.features().channels("muon").size()
+                    + " / " + plan.features().channels("hadrons").size());
+            for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
+                getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
+                        r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
+                                .orElse(""), r.bytes(), r.seconds()));
+            }
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage() + "\nNo dataset directory was published.", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the datasets: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Unexpected error while writing the datasets (a bug: please report it"
+                    + " with the plugin configuration): " + e, e);
+        }
+    }
+}
