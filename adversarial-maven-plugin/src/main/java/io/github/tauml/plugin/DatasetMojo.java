@@ -4,15 +4,13 @@ import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.DatasetConfig;
 import io.github.tauml.pipeline.config.DatasetDeclaration;
 import io.github.tauml.pipeline.tfdata.DatasetResult;
+import io.github.tauml.pipeline.tfdata.TFDatasets;
 import java.io.File;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * computed on the classification sample. Each dataset directory appears whole, {@code spec.json} last.
  */
 @Mojo(name = "dataset", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public class DatasetMojo extends AbstractMojo {
+public class DatasetMojo extends StageMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
@@ -86,11 +84,62 @@ public class DatasetMojo extends AbstractMojo {
     private boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping dataset (adversarial.dataset.skip=true)");
-            return;
+    protected boolean skip() {
+        return skip;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        DatasetConfig.Plan plan;
+        try {
+            plan = DatasetConfig.plan(declaration());
+        } catch (ConfigException e) {
+            throw new ConfigException("The dataset declaration cannot run; no dataset directory was published:",
+                    e.problems());
         }
+        getLog().info("Feature set " + plan.features().name() + ": " + plan.features().tau().size()
+                + " τ features, grids " + plan.features().inner().cells() + "×" + plan.features().inner().cells()
+                + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells() + ", channels "
+                + plan.features().channels("egamma").size() + " / " + plan.features().channels("muon").size()
+                + " / " + plan.features().channels("hadrons").size());
+        for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
+            getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
+                    r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
+                            .orElse(""), r.bytes(), r.seconds()));
+        }
+    }
+
+    /** The samples (and a given scaling file) in, the dataset directories out. */
+    @Override
+    protected StageFiles files() {
+        DatasetConfig.Plan plan;
+        try {
+            plan = DatasetConfig.plan(declaration());
+        } catch (ConfigException | RuntimeException e) {
+            return null; // the run reports it
+        }
+        List<Path> inputs = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        if (plan.classification() != null) {
+            inputs.addAll(plan.classification().inputs());
+            if (plan.classification().scalingFile() != null) {
+                inputs.add(plan.classification().scalingFile());
+            }
+            outputs.add(plan.classification().output());
+        }
+        if (plan.adversarial() != null) {
+            inputs.addAll(plan.adversarial().inputs());
+            if (plan.adversarial().scalingFile() != null && (plan.classification() == null
+                    || !plan.adversarial().scalingFile().startsWith(plan.classification().output()))) {
+                inputs.add(plan.adversarial().scalingFile());
+            }
+            outputs.add(plan.adversarial().output());
+        }
+        return new StageFiles(TFDatasets.FORMAT_VERSION, inputs, outputs);
+    }
+
+    private DatasetDeclaration declaration() {
         Map<String, List<String>> blocks = new LinkedHashMap<>();
         if (blockFeatures != null) {
             blockFeatures.forEach((k, v) -> blocks.put(k, v == null ? List.of() : List.of(v.split("\\s*,\\s*"))));
@@ -103,29 +152,8 @@ public class DatasetMojo extends AbstractMojo {
                 : new DatasetDeclaration.Adversarial(adversarial.inputs, adversarial.tree, adversarial.output,
                 adversarial.scalingFile, adversarial.batchSize, adversarial.trainBatches,
                 adversarial.validationBatches, adversarial.seed);
-        DatasetDeclaration d = new DatasetDeclaration(basedir.toPath(), preset, innerCells, innerCellSize, outerCells,
+        return new DatasetDeclaration(basedir.toPath(), preset, innerCells, innerCellSize, outerCells,
                 outerCellSize, tauFeatures == null ? List.of() : new ArrayList<>(tauFeatures), blocks, c, a, gzip,
                 shards, threads);
-        try {
-            DatasetConfig.Plan plan = DatasetConfig.plan(d);
-            getLog().info("Feature set " + plan.features().name() + ": " + plan.features().tau().size()
-                    + " τ features, grids " + plan.features().inner().cells() + "×" + plan.features().inner().cells()
-                    + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells() + ", channels "
-                    + plan.features().channels("egamma").size() + " / " + plan.features().channels("muon").size()
-                    + " / " + plan.features().channels("hadrons").size());
-            for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
-                getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
-                        r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
-                                .orElse(""), r.bytes(), r.seconds()));
-            }
-        } catch (ConfigException e) {
-            throw new MojoFailureException(e.getMessage() + "\nNo dataset directory was published.", e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the datasets: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("Unexpected error while writing the datasets (a bug: please report it"
-                    + " with the plugin configuration): " + e, e);
-        }
     }
 }

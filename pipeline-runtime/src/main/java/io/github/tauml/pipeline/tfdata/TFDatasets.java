@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  * {@code threads} workers and their records kept in input order.
  */
 public final class TFDatasets {
+    /** The version of what the stage writes: raise it when the same request would write other records. */
+    public static final int FORMAT_VERSION = 1;
+
     public static final String SCALING_FILE = "scaling.json";
     private static final long PROGRESS_NANOS = 10_000_000_000L;
     private static final String[] CLASS_NAMES = {"e", "mu", "tau", "jet"};
