@@ -16,6 +16,11 @@ public class EvaluateModel {
     /** The training run directory (MLflow layout, holding {@code metrics/}) for the loss curves; optional. */
     File runRecord;
     /**
+     * The model's exported SavedModel directory: when given, the goal first applies it to the evaluation datasets and
+     * writes {@code predictions} and {@code classPredictions} itself (what is evaluated is what is shipped).
+     */
+    File savedModel;
+    /**
      * Predictions CSVs of the model's last checkpoints ({@code <checkpoint>} elements), optional: the agreement
      * metrics are then also reported as {@code <metric>_checkpoint_mean} and {@code _checkpoint_sd}.
      */

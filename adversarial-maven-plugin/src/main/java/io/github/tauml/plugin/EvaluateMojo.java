@@ -10,6 +10,7 @@ import io.github.tauml.pipeline.evaluate.EvaluateResult;
 import io.github.tauml.pipeline.evaluate.Evaluation;
 import io.github.tauml.pipeline.evaluate.Gates;
 import io.github.tauml.pipeline.evaluate.PipelineSummary;
+import io.github.tauml.pipeline.evaluate.PredictStage;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
 import java.io.File;
 import java.io.IOException;
@@ -46,6 +47,28 @@ public class EvaluateMojo extends StageMojo {
      */
     @Parameter
     private List<EvaluateModel> models;
+
+    /** The adversarial evaluation dataset (the evaluation mix as TFRecords) that models with a savedModel are applied to. */
+    @Parameter(property = "adversarial.evaluate.evaluationDataset",
+            defaultValue = "${project.build.directory}/adversarial/dataset/evaluation")
+    private File evaluationDataset;
+
+    /** Its split to predict. */
+    @Parameter(property = "adversarial.evaluate.evaluationSplit", defaultValue = "train")
+    private String evaluationSplit;
+
+    /** The classification dataset whose held-out split gives the ROC curves. */
+    @Parameter(property = "adversarial.evaluate.classificationDataset",
+            defaultValue = "${project.build.directory}/adversarial/dataset/classification")
+    private File classificationDataset;
+
+    /** The classification split to predict. */
+    @Parameter(property = "adversarial.evaluate.classificationSplit", defaultValue = "validation")
+    private String classificationSplit;
+
+    /** TensorFlow threads for the predictions; 0: TensorFlow's default. */
+    @Parameter(property = "adversarial.evaluate.threads", defaultValue = "0")
+    private int threads;
 
     /** Where undeclared models' CSVs are looked for. */
     @Parameter(property = "adversarial.evaluate.predictionsDirectory",
@@ -129,6 +152,7 @@ public class EvaluateMojo extends StageMojo {
             shown.putAll(settings);
         }
         try {
+            predict(declared);
             PipelineSummary summary = summaryFile != null && summaryFile.isFile()
                     ? PipelineSummary.read(summaryFile.toPath()) : PipelineSummary.EMPTY;
             EvaluateRequest request = new EvaluateRequest(declared, outputDirectory.toPath(), binning,
@@ -154,10 +178,19 @@ public class EvaluateMojo extends StageMojo {
     @Override
     protected StageFiles files() {
         List<Path> inputs = new ArrayList<>();
+        for (EvaluateModel declared : models == null ? List.<EvaluateModel>of() : models) {
+            if (declared.savedModel != null) {
+                inputs.add(resolve(declared.savedModel));
+                inputs.add(evaluationDataset.toPath());
+                inputs.add(classificationDataset.toPath());
+            }
+        }
         for (EvaluateRequest.Model m : models()) {
-            inputs.add(m.predictions());
-            if (m.classPredictions() != null) {
-                inputs.add(m.classPredictions());
+            if (models == null || models.stream().noneMatch(d -> d.savedModel != null && m.name().equals(d.name))) {
+                inputs.add(m.predictions());
+                if (m.classPredictions() != null) {
+                    inputs.add(m.classPredictions());
+                }
             }
             if (m.runRecord() != null) {
                 inputs.add(m.runRecord().resolve("metrics"));
@@ -170,6 +203,25 @@ public class EvaluateMojo extends StageMojo {
         Path out = outputDirectory.toPath();
         return new StageFiles(Evaluation.FORMAT_VERSION, inputs, List.of(out.resolve("metrics.json"),
                 out.resolve("report.html"), out.resolve("plots")));
+    }
+
+    /** Applies every model that names a SavedModel to the evaluation datasets, writing its predictions CSVs. */
+    private void predict(List<EvaluateRequest.Model> declared) throws IOException {
+        if (models == null) {
+            return;
+        }
+        for (EvaluateModel m : models) {
+            if (m.savedModel == null) {
+                continue;
+            }
+            EvaluateRequest.Model target = declared.stream().filter(d -> d.name().equals(m.name.trim()))
+                    .findFirst().orElseThrow();
+            boolean classes = target.classPredictions() != null && classificationDataset.isDirectory();
+            PredictStage.run(new PredictStage.Request(target.name(), resolve(m.savedModel),
+                    evaluationDataset.toPath(), evaluationSplit, classes ? classificationDataset.toPath() : null,
+                    classificationSplit, target.predictions(), classes ? target.classPredictions() : null, 1000,
+                    threads), getLog()::info);
+        }
     }
 
     private DjetBinning binning() throws ConfigException {
@@ -197,7 +249,8 @@ public class EvaluateMojo extends StageMojo {
             String name = m.name == null ? "" : m.name.trim();
             out.add(new EvaluateRequest.Model(name, resolve(m.predictions == null
                             ? new File(predictionsDirectory, name + "_predictions.csv") : m.predictions),
-                    m.classPredictions == null ? null : resolve(m.classPredictions),
+                    m.classPredictions != null ? resolve(m.classPredictions) : m.savedModel != null
+                            ? predictionsDirectory.toPath().resolve(name + "_class_predictions.csv") : null,
                     m.runRecord == null ? null : resolve(m.runRecord),
                     m.checkpoints == null ? List.of() : m.checkpoints.stream().map(this::resolve).toList()));
         }
