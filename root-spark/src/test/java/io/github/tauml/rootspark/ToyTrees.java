@@ -22,15 +22,15 @@ import java.util.Random;
  * number), {@code tau_pt} (float32, GeV, every 97th value NaN), {@code tau_eta} (float32), {@code tau_decayMode}
  * (int32 in {0,1,2,10,11}), {@code tau_isGood} (bool), {@code nJet} (int32) and {@code jet_pt[nJet]} (float32).
  */
-final class ToyTrees {
-    static final String TREE = "taus";
+public final class ToyTrees {
+    public static final String TREE = "taus";
     private static final int[] DECAY_MODES = {0, 1, 2, 10, 11};
 
     private ToyTrees() {
     }
 
     /** Writes {@code entries} candidates in baskets (clusters) of {@code basketEntries}. */
-    static Path write(Path path, int entries, int basketEntries, long seed) throws IOException {
+    public static Path write(Path path, int entries, int basketEntries, long seed) throws IOException {
         List<BranchSpec> specs = List.of(
                 BranchSpec.scalar("event", LeafType.INT64),
                 BranchSpec.scalar("tau_pt", LeafType.FLOAT32),
