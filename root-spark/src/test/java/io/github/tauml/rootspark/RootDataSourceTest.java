@@ -195,6 +195,35 @@ class RootDataSourceTest {
     }
 
     @Test
+    void rowReaderGivesTheColumnarReadersValues() throws IOException {
+        StructType schema = toy().select("event", "tau_pt", "tau_isGood", "jet_pt").schema();
+        RootReaderFactory factory = new RootReaderFactory(schema, null, 700);
+        RootInputPartition part = new RootInputPartition(toy.toString(), ToyTrees.TREE, 2000, 5000);
+        List<String> fromRows = new java.util.ArrayList<>();
+        try (var rows = factory.createReader(part)) {
+            while (rows.next()) {
+                var r = rows.get();
+                fromRows.add(r.getLong(0) + " " + r.getFloat(1) + " " + r.getBoolean(2) + " "
+                        + java.util.Arrays.toString(r.getArray(3).toFloatArray()));
+            }
+        }
+        List<String> fromBatches = new java.util.ArrayList<>();
+        try (var batches = factory.createColumnarReader(part)) {
+            while (batches.next()) {
+                var b = batches.get();
+                for (int i = 0; i < b.numRows(); i++) {
+                    fromBatches.add(b.column(0).getLong(i) + " " + b.column(1).getFloat(i) + " "
+                            + b.column(2).getBoolean(i) + " "
+                            + java.util.Arrays.toString(b.column(3).getArray(i).toFloatArray()));
+                }
+            }
+        }
+        assertThat(fromRows).hasSize(3000).isEqualTo(fromBatches);
+        assertThat(fromRows.get(0)).startsWith("2000 ");
+        assertThat(fromRows.get(2999)).startsWith("4999 ");
+    }
+
+    @Test
     void readsSeveralFilesByGlobInOrder() {
         Dataset<Row> all = spark.read().format("root").option("tree", "events")
                 .load(SparkTests.fixtures().resolve("uproot-Zmumu*.root").toString());
