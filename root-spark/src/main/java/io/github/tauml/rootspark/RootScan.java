@@ -62,82 +62,83 @@ final class RootScan implements Scan, Batch {
     @Override
     public InputPartition[] planInputPartitions() {
         List<String> read = Arrays.stream(schema.fields()).map(StructField::name).toList();
-        // As Spark does for files: spread a small input over the cores, with a floor against tiny partitions.
+        // One pass over the files: check each against the schema and note its clusters and bytes.
+        List<Layout> layouts = new ArrayList<>();
         long total = 0;
         for (String file : options.files()) {
             try (RootFile f = RootFile.open(Path.of(file))) {
                 TTree tree = f.tree(options.tree());
                 RootSchema.check(tree, file, options.tree(), schema);
-                total += bytes(tree, basis(tree, read));
+                Layout l = Layout.of(file, tree, read);
+                layouts.add(l);
+                total += l.bytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
+        // As Spark does for files: spread a small input over the cores, with a floor against tiny partitions.
         int parallelism = SparkSession.getActiveSession().isDefined()
                 ? SparkSession.getActiveSession().get().sparkContext().defaultParallelism() : 1;
         long targetBytes = Math.min(options.partitionBytes(), Math.max(MIN_PARTITION_BYTES, total / parallelism));
         List<InputPartition> out = new ArrayList<>();
-        for (String file : options.files()) {
-            try (RootFile f = RootFile.open(Path.of(file))) {
-                for (long[] range : ranges(f.tree(options.tree()), read, options.partitionEntries(), targetBytes)) {
-                    out.add(new RootInputPartition(file, options.tree(), range[0], range[1]));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
+        for (Layout l : layouts) {
+            for (long[] range : l.ranges(options.partitionEntries(), targetBytes)) {
+                out.add(new RootInputPartition(l.file(), options.tree(), range[0], range[1]));
             }
         }
         return out.toArray(new InputPartition[0]);
     }
 
-    /** The branches whose clusters and bytes shape the partitions: the read ones, or every readable one. */
-    private static List<String> basis(TTree tree, List<String> read) {
-        if (!read.isEmpty()) {
-            return read;
-        }
-        return tree.branches().stream().filter(b -> RootSchema.typeOf(b) != null).map(Branch::name).toList();
-    }
-
-    private static long bytes(TTree tree, List<String> branches) throws IOException {
-        long bytes = 0;
-        for (String n : branches) {
-            bytes += Math.max(0, tree.branch(n).totBytes());
-        }
-        return bytes;
-    }
-
-    /** As {@link #ranges(TTree, List, long, long)} with the options' targets (no spreading over cores). */
-    static List<long[]> ranges(TTree tree, List<String> read, RootOptions options) throws IOException {
-        return ranges(tree, read, options.partitionEntries(), options.partitionBytes());
-    }
-
     /**
-     * The entry ranges [start, end) of one file's partitions: whole clusters of the read branches (of every
-     * readable branch when none is read, as for {@code count()}), grouped until a partition holds
-     * {@code targetEntries} entries (when positive) or {@code targetBytes} uncompressed bytes.
+     * What partitioning needs of one file: its entries, the cluster boundaries and the uncompressed bytes
+     * (fTotBytes) of the branches that shape the partitions (the read ones, or every readable one for
+     * {@code count()}).
      */
-    static List<long[]> ranges(TTree tree, List<String> read, long targetEntries, long targetBytes)
-            throws IOException {
-        long entries = tree.entries();
-        List<long[]> out = new ArrayList<>();
-        if (entries == 0) {
+    record Layout(String file, long entries, long[] bounds, long bytes) {
+        static Layout of(String file, TTree tree, List<String> read) throws IOException {
+            List<String> basis = read;
+            if (basis.isEmpty()) {
+                basis = tree.branches().stream().filter(b -> RootSchema.typeOf(b) != null).map(Branch::name)
+                        .toList();
+            }
+            long bytes = 0;
+            for (String n : basis) {
+                bytes += Math.max(0, tree.branch(n).totBytes());
+            }
+            long[] bounds = basis.isEmpty() ? new long[] {0, tree.entries()} : tree.clusterBoundaries(basis);
+            return new Layout(file, tree.entries(), bounds, bytes);
+        }
+
+        /**
+         * The entry ranges [start, end) of the file's partitions: whole clusters grouped until a partition holds
+         * {@code targetEntries} entries (when positive) or about {@code targetBytes} uncompressed bytes.
+         */
+        List<long[]> ranges(long targetEntries, long targetBytes) {
+            List<long[]> out = new ArrayList<>();
+            if (entries == 0) {
+                return out;
+            }
+            long target = targetEntries;
+            if (target <= 0) {
+                double perEntry = Math.max(1.0, bytes / (double) entries);
+                target = Math.max(1, (long) (targetBytes / perEntry));
+            }
+            long start = 0;
+            for (int i = 1; i < bounds.length; i++) {
+                boolean last = i == bounds.length - 1;
+                if (bounds[i] - start >= target || last) {
+                    out.add(new long[] {start, bounds[i]});
+                    start = bounds[i];
+                }
+            }
             return out;
         }
-        List<String> basis = basis(tree, read);
-        long target = targetEntries;
-        if (target <= 0) {
-            double perEntry = Math.max(1.0, bytes(tree, basis) / (double) entries);
-            target = Math.max(1, (long) (targetBytes / perEntry));
-        }
-        long[] bounds = basis.isEmpty() ? new long[] {0, entries} : tree.clusterBoundaries(basis);
-        long start = 0;
-        for (int i = 1; i < bounds.length; i++) {
-            boolean last = i == bounds.length - 1;
-            if (bounds[i] - start >= target || last) {
-                out.add(new long[] {start, bounds[i]});
-                start = bounds[i];
-            }
-        }
-        return out;
+    }
+
+    /** One file's ranges with the options' targets as given (no spreading over cores). */
+    static List<long[]> ranges(TTree tree, List<String> read, RootOptions options) throws IOException {
+        return Layout.of(tree.file().path().toString(), tree, read).ranges(options.partitionEntries(),
+                options.partitionBytes());
     }
 
     @Override

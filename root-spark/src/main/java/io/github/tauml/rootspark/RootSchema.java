@@ -93,6 +93,15 @@ public final class RootSchema {
                         fields.add(DataTypes.createStructField(b.name(), t, false));
                     }
                 }
+                java.util.Map<String, String> lower = new java.util.HashMap<>();
+                for (StructField field : fields) {
+                    String other = lower.putIfAbsent(field.name().toLowerCase(java.util.Locale.ROOT), field.name());
+                    if (other != null) {
+                        LOG.warn("{}: tree '{}': branches '{}' and '{}' differ only in case; Spark resolves column"
+                                + " names case-insensitively unless spark.sql.caseSensitive=true, so pick them with"
+                                + " option(\"branches\", ...) or set that", first, options.tree(), other, field.name());
+                    }
+                }
                 if (!skipped.isEmpty()) {
                     LOG.warn("{}: tree '{}': {} branch(es) have no Spark type and are left out of the schema: {}",
                             first, options.tree(), skipped.size(), String.join(", ", skipped));
