@@ -3,7 +3,6 @@ package io.github.tauml.rootspark;
 import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.tree.LeafType;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +90,7 @@ final class EntryFilter implements Serializable {
             return l == null || r == null ? null : new OrNode(l, r);
         }
         if (f instanceof IsNotNull nn) {
-            return scalar(nn.attribute(), schema) ? new Cmp(nn.attribute(), Op.ANY, 0) : null;
+            return scalar(nn.attribute(), schema) ? new Cmp(nn.attribute(), Op.ANY, 0, 0, false) : null;
         }
         if (f instanceof EqualTo e) {
             return cmp(e.attribute(), Op.EQ, e.value(), schema);
@@ -115,35 +114,43 @@ final class EntryFilter implements Serializable {
             if (!scalar(in.attribute(), schema) || in.values().length == 0) {
                 return null;
             }
-            double[] vs = new double[in.values().length];
-            for (int i = 0; i < vs.length; i++) {
-                Double d = number(in.values()[i]);
-                if (d == null) {
+            Node any = null;
+            for (Object v : in.values()) {
+                Node eq = cmp(in.attribute(), Op.EQ, v, schema);
+                if (eq == null) {
                     return null;
                 }
-                vs[i] = d;
+                any = any == null ? eq : new OrNode(any, eq);
             }
-            return new InNode(in.attribute(), vs);
+            return any;
         }
         return null;
     }
 
     private static Node cmp(String attribute, Op op, Object value, StructType schema) {
+        if (!scalar(attribute, schema)) {
+            return null;
+        }
+        boolean longColumn = schema.apply(attribute).dataType() instanceof LongType;
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            // Integer literals compare exactly with integer columns (int64 values beyond 2^53 included).
+            long l = ((Number) value).longValue();
+            return new Cmp(attribute, op, l, l, true);
+        }
+        if (longColumn) {
+            return null;
+        }
         Double d = number(value);
-        return scalar(attribute, schema) && d != null ? new Cmp(attribute, op, d) : null;
+        return d == null ? null : new Cmp(attribute, op, d, 0, false);
     }
 
-    /** A literal as a double when that is exact (integers beyond 2^53 are left to Spark). */
+    /** A boolean or floating-point literal as a double. */
     private static Double number(Object v) {
         if (v instanceof Boolean b) {
             return b ? 1.0 : 0.0;
         }
-        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Float
-                || v instanceof Double) {
+        if (v instanceof Float || v instanceof Double) {
             return ((Number) v).doubleValue();
-        }
-        if (v instanceof Long l && Math.abs(l) <= (1L << 53)) {
-            return l.doubleValue();
         }
         return null;
     }
@@ -203,7 +210,11 @@ final class EntryFilter implements Serializable {
         }
     }
 
-    private record Cmp(String branch, Op op, double value) implements Node {
+    /**
+     * {@code branch op literal}. Integer columns compare as longs with an integer literal ({@code integral},
+     * {@code exact}), everything else as doubles.
+     */
+    private record Cmp(String branch, Op op, double value, long exact, boolean integral) implements Node {
         public boolean[] eval(Map<String, Column> columns, int n) {
             boolean[] m = new boolean[n];
             if (op == Op.ANY) {
@@ -212,6 +223,20 @@ final class EntryFilter implements Serializable {
             }
             Column c = columns.get(branch);
             boolean floating = c.type() == LeafType.FLOAT32 || c.type() == LeafType.FLOAT64;
+            if (!floating && integral) {
+                for (int i = 0; i < n; i++) {
+                    long v = c.getLong(i);
+                    m[i] = switch (op) {
+                        case EQ -> v == exact;
+                        case LT -> v < exact;
+                        case LE -> v <= exact;
+                        case GT -> v > exact;
+                        case GE -> v >= exact;
+                        case ANY -> true;
+                    };
+                }
+                return m;
+            }
             for (int i = 0; i < n; i++) {
                 double v = c.getDouble(i);
                 m[i] = (floating && Double.isNaN(v)) || switch (op) {
@@ -231,37 +256,8 @@ final class EntryFilter implements Serializable {
         }
     }
 
-    private record InNode(String branch, double[] values) implements Node {
-        public boolean[] eval(Map<String, Column> columns, int n) {
-            boolean[] m = new boolean[n];
-            Column c = columns.get(branch);
-            boolean floating = c.type() == LeafType.FLOAT32 || c.type() == LeafType.FLOAT64;
-            for (int i = 0; i < n; i++) {
-                double v = c.getDouble(i);
-                boolean hit = floating && Double.isNaN(v);
-                for (int k = 0; k < values.length && !hit; k++) {
-                    hit = v == values[k];
-                }
-                m[i] = hit;
-            }
-            return m;
-        }
-
-        public void branches(Set<String> out) {
-            out.add(branch);
-        }
-    }
-
     @Override
     public String toString() {
         return "EntryFilter" + branches;
-    }
-
-    static List<String> names(StructType schema) {
-        List<String> out = new ArrayList<>();
-        for (StructField f : schema.fields()) {
-            out.add(f.name());
-        }
-        return out;
     }
 }

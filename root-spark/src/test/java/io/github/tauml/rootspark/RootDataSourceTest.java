@@ -195,6 +195,34 @@ class RootDataSourceTest {
     }
 
     @Test
+    void pushedComparisonsNeverDropAnEntrySparkKeeps() {
+        StructType schema = new StructType().add("id", DataTypes.LongType, false).add("pt", DataTypes.FloatType, false);
+        long big = (1L << 60) + 1;
+        Map<String, Column> batch = Map.of(
+                "id", new Column("id", io.github.tauml.rootio.tree.LeafType.INT64,
+                        io.github.tauml.rootio.tree.Shape.SCALAR, new long[] {big - 1, big, big + 1}, null, 1),
+                "pt", new Column("pt", io.github.tauml.rootio.tree.LeafType.FLOAT32,
+                        io.github.tauml.rootio.tree.Shape.SCALAR, new float[] {10f, Float.NaN, 60f}, null, 1));
+        // int64 beyond 2^53 compares exactly (as doubles, big - 1, big and big + 1 would be equal).
+        EntryFilter gt = EntryFilter.of(new org.apache.spark.sql.sources.Filter[] {
+                new org.apache.spark.sql.sources.GreaterThan("id", big)}, schema);
+        assertThat(gt.evaluate(batch, 3)).containsExactly(false, false, true);
+        EntryFilter in = EntryFilter.of(new org.apache.spark.sql.sources.Filter[] {
+                new org.apache.spark.sql.sources.In("id", new Object[] {big - 1, big + 1})}, schema);
+        assertThat(in.evaluate(batch, 3)).containsExactly(true, false, true);
+        // NaN passes a float comparison (Spark orders it above every number; Spark decides after the scan).
+        EntryFilter lt = EntryFilter.of(new org.apache.spark.sql.sources.Filter[] {
+                new org.apache.spark.sql.sources.LessThan("pt", 50f)}, schema);
+        assertThat(lt.evaluate(batch, 3)).containsExactly(true, true, false);
+        // A non-integer literal against an int64 column, NOT, and array columns stay with Spark.
+        assertThat(EntryFilter.supports(new org.apache.spark.sql.sources.GreaterThan("id", 1.5), schema)).isFalse();
+        assertThat(EntryFilter.supports(new org.apache.spark.sql.sources.Not(
+                new org.apache.spark.sql.sources.EqualTo("id", 1L)), schema)).isFalse();
+        assertThat(EntryFilter.supports(new org.apache.spark.sql.sources.EqualTo("jet_pt", 1f),
+                toy().schema())).isFalse();
+    }
+
+    @Test
     void rowReaderGivesTheColumnarReadersValues() throws IOException {
         StructType schema = toy().select("event", "tau_pt", "tau_isGood", "jet_pt").schema();
         RootReaderFactory factory = new RootReaderFactory(schema, null, 700);
