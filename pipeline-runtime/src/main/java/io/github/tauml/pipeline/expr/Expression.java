@@ -74,10 +74,15 @@ public final class Expression {
     private final List<BranchRef> branches;
     private final Set<String> branchNames;
     private final Kernel kernel;
+    private final boolean vector;
+    private final long entries;
 
-    private Expression(String source, LeafType resultType, List<BranchRef> branches, Kernel kernel) {
+    private Expression(String source, LeafType resultType, boolean vector, List<BranchRef> branches, Kernel kernel,
+                       long entries) {
         this.source = source;
         this.resultType = resultType;
+        this.vector = vector;
+        this.entries = entries;
         this.branches = branches;
         Set<String> names = new LinkedHashSet<>();
         branches.forEach(b -> names.add(b.name()));
@@ -86,19 +91,50 @@ public final class Expression {
     }
 
     /**
-     * Parses, type-checks and compiles {@code source} against the branches of a tree.
+     * Parses, type-checks and compiles a selection or scalar column: one value per entry.
      *
      * @param schema branch name to column type, for instance {@link ColumnType#schemaOf} of a tree's branches
      * @throws ExpressionException a syntax error, an unknown branch or function (with the closest known names), a
-     *                             wrong number of arguments or an operator applied to a type it does not take
+     *                             wrong number of arguments, an operator applied to a type it does not take, or a
+     *                             vector value (it has no truth value: ROOT does not compile it either)
      */
     public static Expression compile(String source, Map<String, ColumnType> schema) throws ExpressionException {
+        return compile(source, schema, -1, false);
+    }
+
+    /**
+     * As {@link #compile(String, Map)}, for a tree of {@code entries} entries: the value of {@code Entries$}.
+     */
+    public static Expression compile(String source, Map<String, ColumnType> schema, long entries)
+            throws ExpressionException {
+        return compile(source, schema, entries, false);
+    }
+
+    /**
+     * Compiles a column definition (RDataFrame's {@code Define}): as {@link #compile(String, Map)}, but the value
+     * may also be a vector ({@code Jet_pt[Jet_pt > 30]}), evaluated to a vector column ({@link #isVector()}).
+     *
+     * @param entries the tree's entries for {@code Entries$}, or -1 if unknown
+     */
+    public static Expression compileColumn(String source, Map<String, ColumnType> schema, long entries)
+            throws ExpressionException {
+        return compile(source, schema, entries, true);
+    }
+
+    private static Expression compile(String source, Map<String, ColumnType> schema, long entries,
+                                      boolean vectorAllowed) throws ExpressionException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(schema, "schema");
         try {
-            Parser.Result parsed = Parser.parse(source, schema);
-            return new Expression(source, parsed.root().type(), parsed.branches(),
-                    KernelCompiler.compile(parsed.root(), parsed.branches()));
+            Parser.Result parsed = Parser.parse(source, schema, entries >= 0);
+            Node root = parsed.root();
+            if (root instanceof Node.Vec v && !vectorAllowed) {
+                throw new CompileFailure("the value is a vector (RVec<" + CTypes.name(v.type()) + ">), which has no"
+                        + " truth value; reduce it to one value per entry, e.g. Any(...), Sum(...) > 0, Max(...)"
+                        + " or an element such as x[0]", v.position());
+            }
+            return new Expression(source, root.type(), root instanceof Node.Vec, parsed.branches(),
+                    KernelCompiler.compile(root, parsed.branches()), entries);
         } catch (CompileFailure f) {
             throw f.toException(source);
         } catch (MethodTooLargeException | LimitExceededException e) {
@@ -119,9 +155,22 @@ public final class Expression {
         return branchNames;
     }
 
-    /** The C++ type of the expression's value: INT32 for an int expression, BOOL for a comparison, and so on. */
+    /**
+     * The C++ type of the expression's value: INT32 for an int expression, BOOL for a comparison, and so on; for a
+     * vector, the type of its elements (RVec's: a comparison of vectors gives int elements).
+     */
     public LeafType resultType() {
         return resultType;
+    }
+
+    /** Whether the value is a vector per entry (only from {@link #compileColumn}). */
+    public boolean isVector() {
+        return vector;
+    }
+
+    /** The column the value is: a scalar, or a vector of {@link #resultType()}. */
+    public ColumnType columnType() {
+        return vector ? ColumnType.vector(resultType) : ColumnType.scalar(resultType);
     }
 
     /**
@@ -137,9 +186,13 @@ public final class Expression {
         boolean[] out = new boolean[n];
         Object[] values = new Object[branches.size()];
         int[][] offsets = new int[branches.size()][];
+        if (vector) {
+            throw new IllegalStateException("'" + ExpressionException.excerpt(source) + "' is a vector; it has no"
+                    + " truth value");
+        }
         bind(batch, n, values, offsets);
         try {
-            kernel.mask(values, offsets, n, out);
+            kernel.mask(values, offsets, n, out, batch.firstEntry(), entries);
         } catch (EvaluationFailure f) {
             throw f.toException(source, batch.firstEntry());
         }
@@ -147,8 +200,8 @@ public final class Expression {
     }
 
     /**
-     * The expression of every entry of the batch, as a scalar column of {@link #resultType()} (a new branch to
-     * write, say).
+     * The expression of every entry of the batch, as a column of {@link #columnType()} (a new branch to write, say):
+     * scalar, or for a vector-valued column a {@link Shape#VECTOR} column with its entry offsets.
      *
      * @throws ExpressionException as {@link #evaluateMask}
      */
@@ -157,12 +210,24 @@ public final class Expression {
         if (resultType == LeafType.STRING) {
             throw new IllegalStateException("expressions never have strings as values");
         }
-        Object out = Column.newArray(resultType, n);
         Object[] values = new Object[branches.size()];
         int[][] offsets = new int[branches.size()][];
         bind(batch, n, values, offsets);
+        if (vector) {
+            int[] entryOffsets = new int[n + 1];
+            Object[] out = {Column.newArray(resultType, Math.max(16, n)), entryOffsets};
+            try {
+                kernel.values(values, offsets, n, out, batch.firstEntry(), entries);
+            } catch (EvaluationFailure f) {
+                throw f.toException(source, batch.firstEntry());
+            }
+            Object trimmed = Column.newArray(resultType, entryOffsets[n]);
+            System.arraycopy(out[0], 0, trimmed, 0, entryOffsets[n]);
+            return new Column(columnName, resultType, Shape.VECTOR, trimmed, entryOffsets, 1);
+        }
+        Object out = Column.newArray(resultType, n);
         try {
-            kernel.values(values, offsets, n, out);
+            kernel.values(values, offsets, n, out, batch.firstEntry(), entries);
         } catch (EvaluationFailure f) {
             throw f.toException(source, batch.firstEntry());
         }
@@ -174,14 +239,16 @@ public final class Expression {
         for (BranchRef b : branches) {
             Column c = batch.columns().get(b.name());
             if (c == null) {
-                throw new IllegalArgumentException("expression '" + source + "' reads branch '" + b.name()
+                throw new IllegalArgumentException("expression '" + ExpressionException.excerpt(source)
+                        + "' reads branch '" + b.name()
                         + "', which the batch lacks; it has " + batch.columns().keySet());
             }
             ColumnType want = b.column();
             boolean sameLayout = c.shape() == want.shape()
                     && (want.shape() != Shape.FIXED || c.fixedLength() == want.fixedLength());
             if (c.type() != want.type() || !sameLayout) {
-                throw new IllegalArgumentException("expression '" + source + "' was compiled for branch '" + b.name()
+                throw new IllegalArgumentException("expression '" + ExpressionException.excerpt(source)
+                        + "' was compiled for branch '" + b.name()
                         + "' as " + want.describe() + ", but the batch holds "
                         + new ColumnType(c.type(), c.shape(), c.fixedLength()).describe());
             }
@@ -196,6 +263,7 @@ public final class Expression {
 
     @Override
     public String toString() {
-        return source + " (" + CTypes.name(resultType) + ")";
+        return ExpressionException.excerpt(source) + " (" + (vector ? "RVec<" + CTypes.name(resultType) + ">"
+                : CTypes.name(resultType)) + ")";
     }
 }

@@ -69,6 +69,136 @@ final class KernelSupport {
         return y > 0 ? Math.PI / 2 : -Math.PI / 2;
     }
 
+    /** x86's cvttsd2si to 32 bits: truncation, and INT_MIN for NaN and values out of range (what g++ compiles). */
+    static int cvttsd2si32(double x) {
+        if (!(x > -2147483649.0 && x < 2147483648.0)) {
+            return Integer.MIN_VALUE;
+        }
+        return (int) x;
+    }
+
+    /** x86's cvttsd2si to 64 bits: truncation, and LLONG_MIN for NaN and values out of range. */
+    static long cvttsd2si64(double x) {
+        if (!(x >= -0x1p63 && x < 0x1p63)) {
+            return Long.MIN_VALUE;
+        }
+        return (long) x;
+    }
+
+    /**
+     * g++'s double to unsigned long long on x86-64: values from 2^63 up convert after subtracting 2^63, with the top
+     * bit flipped back; the rest (negative ones included) through the signed conversion.
+     */
+    static long doubleToUnsignedLong(double x) {
+        if (x >= 0x1p63) {
+            return cvttsd2si64(x - 0x1p63) ^ Long.MIN_VALUE;
+        }
+        return cvttsd2si64(x);
+    }
+
+    /**
+     * RVec's DeltaPhi(v1, v2, c): {@code r = fmod(v2 - v1, 2c)}, brought into [-c, c]. For float arguments the
+     * difference is rounded to float first and the result is rounded to float by the caller, as in C++ (where c is
+     * the float nearest to M_PI).
+     */
+    static double deltaPhi(double v1, double v2, double c, boolean isFloat) {
+        double d = v2 - v1;
+        if (isFloat) {
+            d = (float) d;
+        }
+        double r = d % (2.0 * c);
+        if (r < -c) {
+            r += 2.0 * c;
+        } else if (r > c) {
+            r -= 2.0 * c;
+        }
+        return r;
+    }
+
+    static void clear(double[] a) {
+        java.util.Arrays.fill(a, 0);
+    }
+
+    /**
+     * One particle of RVec's InvariantMass(pt, eta, phi, mass): adds its (x, y, z, e) to {@code acc}, each operation
+     * rounded to float for float collections as C++ computes them.
+     */
+    static void invariantMassAdd(double[] acc, double pt, double eta, double phi, double mass, boolean isFloat) {
+        if (isFloat) {
+            float x = (float) pt * (float) StrictMath.cos(phi);
+            float y = (float) pt * (float) StrictMath.sin(phi);
+            float z = (float) pt * (float) StrictMath.sinh(eta);
+            float m = (float) mass;
+            float e = (float) Math.sqrt(x * x + y * y + z * z + m * m);
+            acc[0] = (float) acc[0] + x;
+            acc[1] = (float) acc[1] + y;
+            acc[2] = (float) acc[2] + z;
+            acc[3] = (float) acc[3] + e;
+            return;
+        }
+        double x = pt * StrictMath.cos(phi);
+        double y = pt * StrictMath.sin(phi);
+        double z = pt * StrictMath.sinh(eta);
+        double e = Math.sqrt(x * x + y * y + z * z + mass * mass);
+        acc[0] += x;
+        acc[1] += y;
+        acc[2] += z;
+        acc[3] += e;
+    }
+
+    /** {@code sqrt(e² - x² - y² - z²)} of the sums, in float or double. */
+    static double invariantMass(double[] acc, boolean isFloat) {
+        if (isFloat) {
+            float x = (float) acc[0];
+            float y = (float) acc[1];
+            float z = (float) acc[2];
+            float e = (float) acc[3];
+            return (float) Math.sqrt(e * e - x * x - y * y - z * z);
+        }
+        return Math.sqrt(acc[3] * acc[3] - acc[0] * acc[0] - acc[1] * acc[1] - acc[2] * acc[2]);
+    }
+
+    /**
+     * RVec's Take(v, n): first index (high 32 bits) and count (low 32 bits) of the first n elements, or of the last
+     * -n; more than the vector holds fails the entry, as RVec throws.
+     */
+    static long takeFirst(long n, int size, int position, int row) {
+        long count = Math.abs(n);
+        if (n == Long.MIN_VALUE || count > size) {
+            throw new EvaluationFailure("Take of " + count + " elements from a vector of size " + size, position,
+                    row);
+        }
+        long first = n < 0 ? size - count : 0;
+        return (first << 32) | count;
+    }
+
+    /** {@code array} if it holds {@code need} values, else a copy twice as large (vector-valued columns). */
+    static Object ensureCapacity(Object array, int need) {
+        int length = java.lang.reflect.Array.getLength(array);
+        if (need <= length) {
+            return array;
+        }
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * length + 16));
+        Object copy = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), grown);
+        System.arraycopy(array, 0, copy, 0, length);
+        return copy;
+    }
+
+    static EvaluationFailure sizesDiffer(int position, int row, int a, int b) {
+        return new EvaluationFailure("vectors of different sizes (" + a + " and " + b + "); RVec operations on two"
+                + " vectors need equal sizes", position, row);
+    }
+
+    static EvaluationFailure emptyReduction(int position, int row, String function) {
+        return new EvaluationFailure(function + " of an empty vector (undefined in C++); guard it, e.g. v.size() > 0"
+                + " && " + function + "(v) > 1", position, row);
+    }
+
+    static EvaluationFailure vectorIndexOutOfRange(int position, int row, long index, boolean unsigned, int size) {
+        return new EvaluationFailure("index " + (unsigned ? Long.toUnsignedString(index) : Long.toString(index))
+                + " is out of range for a vector of size " + size, position, row);
+    }
+
     static EvaluationFailure divisionByZero(int position, int row) {
         return new EvaluationFailure("integer division by zero", position, row);
     }
