@@ -117,6 +117,9 @@ final class Typing {
      * {@code op} to the operands' elements (scalars are the same for every element), over all their sources.
      */
     static Node lift(List<Node> operands, Function<List<Node>, Node> op, int position) {
+        if (operands.stream().noneMatch(o -> o instanceof Vec)) {
+            return op.apply(operands);
+        }
         Set<Node.Source> sources = new LinkedHashSet<>();
         List<Node> elements = new ArrayList<>();
         boolean draw = false;
