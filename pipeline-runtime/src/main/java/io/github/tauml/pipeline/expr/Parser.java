@@ -270,8 +270,8 @@ final class Parser {
         if (name.equals("Entry$") || name.equals("Entries$")) {
             boolean total = name.equals("Entries$");
             if (total && !knowsEntries) {
-                throw new CompileFailure("Entries$ needs the tree's number of entries; compile with"
-                        + " Expression.compile(source, schema, entries)", position);
+                throw new CompileFailure("Entries$ needs the tree's number of entries, which is not known where this"
+                        + " expression is compiled (Expression.compile(source, schema, entries) gives it)", position);
             }
             return new Node.EntryInfo(total, position);
         }

@@ -128,7 +128,7 @@ class ExpressionTest {
                 () -> Expression.compile("ROOT::Math::VectorUtil::Perp(pt)", SCHEMA));
         assertThat(x.problem()).startsWith("unknown function 'ROOT::Math::VectorUtil::Perp'; known functions: abs,"
                 + " acos, asin,").contains("tanh (also with std::), TMath::ACos, TMath::ASin,")
-                .contains("TMath::TanH; on vectors All, Any, ArgMax,").endsWith("Max$, Min$, MinIf$, Sum$");
+                .contains("TMath::TanH; on vectors All, Any, ArgMax,").endsWith("Max$, MaxIf$, Min$, MinIf$, Sum$");
     }
 
     @Test
