@@ -82,8 +82,14 @@ final class Emitter implements Opcodes {
         /** A local holding a new {@code double[size]}. */
         int doubles(int size);
 
-        /** A chunk method for the terms of a long chain: a static {@code (Object[], int[][], int)Z}. */
+        /** A chunk method for the terms of a long chain: a static {@code (Object[], int[][], int, long, long, Object[])Z}. */
         String chunk(Operator op, java.util.List<Node> terms);
+
+        /** A local holding the scratch buffers of the chunk methods (an Object[]), to pass to them. */
+        int chunkScratch();
+
+        /** A local holding {@code value}, a constant of the kernel (passed after the branch arrays). */
+        int constant(int[] value);
     }
 
     int row() {
@@ -99,9 +105,6 @@ final class Emitter implements Opcodes {
     }
 
     Prologue prologue() {
-        if (prologue == null) {
-            throw new IllegalStateException("no per-batch scratch space in a chunk method");
-        }
         return prologue;
     }
 
@@ -166,6 +169,7 @@ final class Emitter implements Opcodes {
             mv.visitVarInsn(ILOAD, row);
             mv.visitVarInsn(LLOAD, slots.first());
             mv.visitVarInsn(LLOAD, slots.total());
+            mv.visitVarInsn(ALOAD, prologue.chunkScratch());
             mv.visitMethodInsn(INVOKESTATIC, KernelCompiler.CLASS_NAME, c.method(), KernelCompiler.CHUNK, false);
         } else if (n instanceof Vec v) {
             throw new IllegalStateException("a vector has no scalar value: " + v);
@@ -210,6 +214,32 @@ final class Emitter implements Opcodes {
             }
         } else if (n instanceof Not not) {
             branch(not.operand(), !when, target);
+        } else if (n instanceof Node.InSet set) {
+            Label in = new Label();
+            Label out = new Label();
+            if (set.keys().length <= SWITCH_KEYS) {
+                value(set.operand());
+                Label[] labels = new Label[set.keys().length];
+                java.util.Arrays.fill(labels, in);
+                mv.visitLookupSwitchInsn(out, set.keys(), labels);
+            } else {
+                // A long list: a binary search in the sorted keys, a constant of the kernel.
+                mv.visitVarInsn(ALOAD, prologue.constant(set.keys()));
+                value(set.operand());
+                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "binarySearch", "([II)I", false);
+                mv.visitJumpInsn(IFLT, out);
+            }
+            mv.visitLabel(in);
+            if (when) {
+                mv.visitJumpInsn(GOTO, target);
+                mv.visitLabel(out);
+            } else {
+                Label done = new Label();
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(out);
+                mv.visitJumpInsn(GOTO, target);
+                mv.visitLabel(done);
+            }
         } else if (n instanceof Convert c) {
             // Widening and int-to-floating conversions keep zero and non-zero apart.
             branch(c.operand(), when, target);
@@ -249,6 +279,9 @@ final class Emitter implements Opcodes {
         vectors.output(v, out, outDescriptor, count, offsetsOut);
     }
 
+    /** Keys of a set beyond which it is a binary search rather than a lookupswitch (8 bytes of code a key). */
+    static final int SWITCH_KEYS = 256;
+
     /** Chain terms per chunk method beyond which a chain is split into chunk methods. */
     static final int CHUNK_TERMS = 64;
     /** Nodes beyond which a chain is split, so that each method stays small enough for the JIT (8000 bytes). */
@@ -259,7 +292,7 @@ final class Emitter implements Opcodes {
      * each evaluate a run of terms (a JVM method holds at most 64 KB of code, and the JIT skips methods over 8 KB).
      */
     private java.util.List<Node> chunked(Logical l) {
-        if (prologue == null || l.operands().size() <= CHUNK_TERMS || Nodes.size(l, CHUNK_NODES + 1) <= CHUNK_NODES) {
+        if (l.operands().size() <= CHUNK_TERMS || Nodes.size(l, CHUNK_NODES + 1) <= CHUNK_NODES) {
             return l.operands();
         }
         java.util.List<Node> out = new java.util.ArrayList<>();
@@ -267,12 +300,6 @@ final class Emitter implements Opcodes {
         int runSize = 0;
         for (Node t : l.operands()) {
             int size = Nodes.size(t, CHUNK_NODES + 1);
-            if (Nodes.needsScratch(t)) {
-                flush(l.op(), run, out);
-                runSize = 0;
-                out.add(t);
-                continue;
-            }
             if (!run.isEmpty() && (run.size() >= CHUNK_TERMS || runSize + size > CHUNK_NODES)) {
                 flush(l.op(), run, out);
                 runSize = 0;

@@ -76,9 +76,12 @@ public final class Expression {
     private final Kernel kernel;
     private final boolean vector;
     private final long entries;
+    /** Passed to the kernel after the branch arrays. */
+    private final List<int[]> constants;
 
     private Expression(String source, LeafType resultType, boolean vector, List<BranchRef> branches, Kernel kernel,
-                       long entries) {
+                       List<int[]> constants, long entries) {
+        this.constants = constants;
         this.source = source;
         this.resultType = resultType;
         this.vector = vector;
@@ -133,8 +136,9 @@ public final class Expression {
                         + " truth value; reduce it to one value per entry, e.g. Any(...), Sum(...) > 0, Max(...)"
                         + " or an element such as x[0]", v.position());
             }
+            KernelCompiler.Compiled compiled = KernelCompiler.compile(root, parsed.branches());
             return new Expression(source, root.type(), root instanceof Node.Vec, parsed.branches(),
-                    KernelCompiler.compile(root, parsed.branches()), entries);
+                    compiled.kernel(), compiled.constants(), entries);
         } catch (CompileFailure f) {
             throw f.toException(source);
         } catch (MethodTooLargeException | LimitExceededException e) {
@@ -184,7 +188,7 @@ public final class Expression {
     public boolean[] evaluateMask(Columns batch) throws ExpressionException {
         int n = Math.toIntExact(batch.entries());
         boolean[] out = new boolean[n];
-        Object[] values = new Object[branches.size()];
+        Object[] values = new Object[branches.size() + constants.size()];
         int[][] offsets = new int[branches.size()][];
         if (vector) {
             throw new IllegalStateException("'" + ExpressionException.excerpt(source) + "' is a vector; it has no"
@@ -210,7 +214,7 @@ public final class Expression {
         if (resultType == LeafType.STRING) {
             throw new IllegalStateException("expressions never have strings as values");
         }
-        Object[] values = new Object[branches.size()];
+        Object[] values = new Object[branches.size() + constants.size()];
         int[][] offsets = new int[branches.size()][];
         bind(batch, n, values, offsets);
         if (vector) {
@@ -258,6 +262,9 @@ public final class Expression {
             }
             values[b.index()] = c.values();
             offsets[b.index()] = c.offsets();
+        }
+        for (int i = 0; i < constants.size(); i++) {
+            values[branches.size() + i] = constants.get(i);
         }
     }
 

@@ -24,25 +24,55 @@ final class KernelCompiler implements Opcodes {
     static final String CLASS_NAME = "io/github/tauml/pipeline/expr/GeneratedKernel";
     private static final String MASK = "([Ljava/lang/Object;[[II[ZJJ)V";
     private static final String VALUES = "([Ljava/lang/Object;[[IILjava/lang/Object;JJ)V";
-    static final String CHUNK = "([Ljava/lang/Object;[[IIJJ)Z";
+    static final String CHUNK = "([Ljava/lang/Object;[[IIJJ[Ljava/lang/Object;)Z";
     /** Locals of mask and values: this and the arguments; the entry counter comes next. */
     private static final Emitter.Slots MAIN = new Emitter.Slots(1, 2, 9, 5, 7);
     private static final int ENTRIES_ARG = 3;
     private static final int OUT_ARG = 4;
-    /** Locals of a chunk method: its arguments. */
+    /** Locals of a chunk method: its arguments; the last one holds the chunks' scratch buffers. */
     private static final Emitter.Slots CHUNK_SLOTS = new Emitter.Slots(0, 1, 2, 3, 5);
+    private static final int CHUNK_SCRATCH_ARG = 7;
     /** Locals reserved for per-batch scratch buffers. */
     private static final int SCRATCH_SLOTS = 64;
 
     private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     private final List<BranchRef> branches;
     private final Map<List<Object>, String> chunks = new HashMap<>();
+    /** The scratch buffers chunk methods use: a LeafType (an array as long as the largest branch) or a size (doubles). */
+    private final List<Object> chunkScratch = new ArrayList<>();
+    /** Constants of the kernel (sorted key sets), passed in the values array after the branches. */
+    private final List<int[]> constants = new ArrayList<>();
+
+    /** The generated kernel and the constants to pass after the branch arrays. */
+    record Compiled(Kernel kernel, List<int[]> constants) {
+    }
+
+    private int constantIndex(int[] value) {
+        for (int i = 0; i < constants.size(); i++) {
+            if (constants.get(i) == value) {
+                return branches.size() + i;
+            }
+        }
+        constants.add(value);
+        return branches.size() + constants.size() - 1;
+    }
+
+    /** Code loading a constant into a local; the values array is in {@code valuesSlot}. */
+    private Runnable loadConstant(MethodVisitor mv, int valuesSlot, int index, int slot) {
+        return () -> {
+            mv.visitVarInsn(ALOAD, valuesSlot);
+            mv.visitLdcInsn(index);
+            mv.visitInsn(AALOAD);
+            mv.visitTypeInsn(CHECKCAST, "[I");
+            mv.visitVarInsn(ASTORE, slot);
+        };
+    }
 
     private KernelCompiler(List<BranchRef> branches) {
         this.branches = branches;
     }
 
-    static Kernel compile(Node root, List<BranchRef> branches) {
+    static Compiled compile(Node root, List<BranchRef> branches) {
         KernelCompiler k = new KernelCompiler(branches);
         ClassWriter cw = k.cw;
         cw.visit(V17, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, CLASS_NAME, null, "java/lang/Object",
@@ -64,7 +94,7 @@ final class KernelCompiler implements Opcodes {
         cw.visitEnd();
         try {
             Class<?> kernel = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true).lookupClass();
-            return (Kernel) kernel.getDeclaredConstructor().newInstance();
+            return new Compiled((Kernel) kernel.getDeclaredConstructor().newInstance(), List.copyOf(k.constants));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("generated kernel cannot be loaded", e);
         }
@@ -111,6 +141,7 @@ final class KernelCompiler implements Opcodes {
         private int next;
         private final int end;
         private int bound = -1;
+        private int chunkScratchSlot = -1;
 
         BatchPrologue(MethodVisitor mv, int[] arraySlots, int first) {
             this.mv = mv;
@@ -156,6 +187,21 @@ final class KernelCompiler implements Opcodes {
             return KernelCompiler.this.chunk(op, terms);
         }
 
+        @Override
+        public int constant(int[] value) {
+            int s = slot();
+            code.add(loadConstant(mv, MAIN.values(), constantIndex(value), s));
+            return s;
+        }
+
+        @Override
+        public int chunkScratch() {
+            if (chunkScratchSlot < 0) {
+                chunkScratchSlot = slot();
+            }
+            return chunkScratchSlot;
+        }
+
         /** The batch's largest array branch bounds every vector an entry computes. */
         void emit() {
             if (bound >= 0) {
@@ -171,6 +217,88 @@ final class KernelCompiler implements Opcodes {
                     }
                 }
             }
+            code.forEach(Runnable::run);
+            if (chunkScratchSlot >= 0) {
+                mv.visitLdcInsn(chunkScratch.size());
+                mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+                mv.visitVarInsn(ASTORE, chunkScratchSlot);
+                for (int i = 0; i < chunkScratch.size(); i++) {
+                    mv.visitVarInsn(ALOAD, chunkScratchSlot);
+                    mv.visitLdcInsn(i);
+                    if (chunkScratch.get(i) instanceof LeafType t) {
+                        mv.visitVarInsn(ILOAD, bound);
+                        newArray(mv, t);
+                    } else {
+                        mv.visitLdcInsn((Integer) chunkScratch.get(i));
+                        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                    }
+                    mv.visitInsn(AASTORE);
+                }
+            }
+        }
+    }
+
+    /** A chunk method's scratch: buffers the main method allocated, taken from the array it passes. */
+    private final class ChunkPrologue implements Emitter.Prologue {
+        private final MethodVisitor mv;
+        private final List<Runnable> code = new ArrayList<>();
+        private int next;
+        private final int end;
+
+        ChunkPrologue(MethodVisitor mv, int first) {
+            this.mv = mv;
+            this.next = first;
+            this.end = first + SCRATCH_SLOTS;
+        }
+
+        private int take(Object spec, String descriptor) {
+            if (next >= end) {
+                throw new CompileFailure("expression computes more than " + SCRATCH_SLOTS + " vectors", 0);
+            }
+            int s = next++;
+            int index = chunkScratch.size();
+            chunkScratch.add(spec);
+            code.add(() -> {
+                mv.visitVarInsn(ALOAD, CHUNK_SCRATCH_ARG);
+                mv.visitLdcInsn(index);
+                mv.visitInsn(AALOAD);
+                mv.visitTypeInsn(CHECKCAST, descriptor);
+                mv.visitVarInsn(ASTORE, s);
+            });
+            return s;
+        }
+
+        @Override
+        public int scratch(LeafType type) {
+            return take(type, arrayDescriptor(type));
+        }
+
+        @Override
+        public int doubles(int size) {
+            return take(size, "[D");
+        }
+
+        @Override
+        public String chunk(Operator op, List<Node> terms) {
+            return KernelCompiler.this.chunk(op, terms);
+        }
+
+        @Override
+        public int chunkScratch() {
+            return CHUNK_SCRATCH_ARG;
+        }
+
+        @Override
+        public int constant(int[] value) {
+            if (next >= end) {
+                throw new CompileFailure("expression computes more than " + SCRATCH_SLOTS + " vectors", 0);
+            }
+            int s = next++;
+            code.add(loadConstant(mv, CHUNK_SLOTS.values(), constantIndex(value), s));
+            return s;
+        }
+
+        void emit() {
             code.forEach(Runnable::run);
         }
     }
@@ -272,8 +400,13 @@ final class KernelCompiler implements Opcodes {
         mv.visitCode();
         int[] arraySlots = new int[branches.size()];
         int[] offsetSlots = new int[branches.size()];
-        int next = loadBranches(mv, CHUNK_SLOTS, CHUNK_SLOTS.total() + 2, arraySlots, offsetSlots);
-        Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, CHUNK_SLOTS, next, null);
+        int next = loadBranches(mv, CHUNK_SLOTS, CHUNK_SCRATCH_ARG + 1, arraySlots, offsetSlots);
+        ChunkPrologue prologue = new ChunkPrologue(mv, next);
+        Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, CHUNK_SLOTS, next + SCRATCH_SLOTS, prologue);
+        Label prologueCode = new Label();
+        Label start = new Label();
+        mv.visitJumpInsn(GOTO, prologueCode);
+        mv.visitLabel(start);
         boolean or = op == Operator.LOGICAL_OR;
         Label decided = new Label();
         for (Node t : terms) {
@@ -284,6 +417,9 @@ final class KernelCompiler implements Opcodes {
         mv.visitLabel(decided);
         mv.visitInsn(or ? ICONST_1 : ICONST_0);
         mv.visitInsn(IRETURN);
+        mv.visitLabel(prologueCode);
+        prologue.emit();
+        mv.visitJumpInsn(GOTO, start);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return name;

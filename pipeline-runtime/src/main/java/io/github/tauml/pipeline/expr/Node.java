@@ -233,6 +233,27 @@ sealed interface Node {
         }
     }
 
+    /**
+     * {@code x == k1 || x == k2 || ...} over int-held values and integer constants (a run or event list): one
+     * {@code lookupswitch}, a binary search, instead of a comparison per term.
+     */
+    record InSet(Node operand, int[] keys, int position) implements Node {
+        @Override
+        public LeafType type() {
+            return LeafType.BOOL;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InSet i && operand.equals(i.operand) && java.util.Arrays.equals(keys, i.keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return operand.hashCode() * 31 + java.util.Arrays.hashCode(keys);
+        }
+    }
+
     /** A call of a generated method evaluating a run of a long chain's terms, as a bool. */
     record ChunkCall(String method, int position) implements Node {
         @Override

@@ -24,7 +24,7 @@ final class Nodes {
     private Nodes() {
     }
 
-    /** The scalar children of a node (not the elements of vectors, which are evaluated per lane). */
+    /** The children of a node, the elements of vectors included (sources of computed vectors excepted). */
     static List<Node> children(Node n) {
         if (n instanceof Convert c) {
             return List.of(c.operand());
@@ -47,9 +47,15 @@ final class Nodes {
         } else if (n instanceof Element e) {
             return List.of(e.index());
         } else if (n instanceof VecElement e) {
-            return List.of(e.index());
+            return List.of(e.vec(), e.index());
         } else if (n instanceof Alt a) {
             return List.of(a.primary(), a.alternate());
+        } else if (n instanceof Node.InSet i) {
+            return List.of(i.operand());
+        } else if (n instanceof Reduce r) {
+            return r.elements();
+        } else if (n instanceof Vec v) {
+            return List.of(v.element());
         }
         return List.of();
     }
@@ -65,20 +71,6 @@ final class Nodes {
             children(x).forEach(todo::push);
         }
         return n;
-    }
-
-    /** Whether evaluating the node needs per-batch scratch space (a vector computed into a buffer, say). */
-    static boolean needsScratch(Node root) {
-        Deque<Node> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Node x = todo.pop();
-            if (x instanceof Reduce || x instanceof Vec || x instanceof VecElement) {
-                return true;
-            }
-            children(x).forEach(todo::push);
-        }
-        return false;
     }
 
     /** The array elements ({@code x[i]}) a scalar node reads, innermost first. */

@@ -72,6 +72,16 @@ final class Parser {
                 return left;
             }
             advance();
+            if (op == Operator.LOGICAL_OR || op == Operator.LOGICAL_AND) {
+                // A chain a || b || c ... is gathered in one list: generated selections have thousands of terms.
+                List<Node> terms = new ArrayList<>(List.of(left, binary(op.precedence() + 1)));
+                while (peek().is(op.symbol())) {
+                    advance();
+                    terms.add(binary(op.precedence() + 1));
+                }
+                left = Typing.chain(op, terms, t.position());
+                continue;
+            }
             Node right = binary(op.precedence() + 1);
             left = Typing.binary(op, left, right, t.position());
         }

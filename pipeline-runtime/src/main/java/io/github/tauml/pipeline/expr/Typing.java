@@ -67,6 +67,78 @@ final class Typing {
         return new Binary(op, convert(left, t), convert(right, t), t, position);
     }
 
+    /** {@code a || b || c ...} (or {@code &&}): one flat node, unless vectors make it element-wise. */
+    static Node chain(Operator op, List<Node> terms, int position) {
+        if (terms.stream().anyMatch(x -> x instanceof Vec)) {
+            Node left = terms.get(0);
+            for (Node right : terms.subList(1, terms.size())) {
+                left = binary(op, left, right, position);
+            }
+            return left;
+        }
+        List<Node> grouped = groupEqualities(op, terms);
+        return grouped.size() == 1 ? grouped.get(0) : new Logical(op, grouped, position);
+    }
+
+    /** Runs shorter than this stay comparisons. */
+    private static final int MIN_SET = 4;
+
+    /**
+     * Consecutive terms {@code x == k} of an || chain (or {@code x != k} of an && chain) comparing the same int-held
+     * operand with integer constants become one {@link Node.InSet} (negated for &&): same value, the operand being
+     * free of side effects and failures (a branch, possibly converted).
+     */
+    private static List<Node> groupEqualities(Operator op, List<Node> terms) {
+        Operator eq = op == Operator.LOGICAL_OR ? Operator.EQ : Operator.NE;
+        List<Node> out = new ArrayList<>();
+        int i = 0;
+        while (i < terms.size()) {
+            Node x = setOperand(terms.get(i), eq);
+            int j = i;
+            while (x != null && j < terms.size() && sameOperand(x, setOperand(terms.get(j), eq))) {
+                j++;
+            }
+            if (x == null || j - i < MIN_SET) {
+                out.add(terms.get(i));
+                i++;
+                continue;
+            }
+            java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
+            for (Node t : terms.subList(i, j)) {
+                keys.add(constantOf((Compare) t).intValue());
+            }
+            Node set = new Node.InSet(x, keys.stream().mapToInt(Integer::intValue).toArray(), terms.get(i).position());
+            out.add(op == Operator.LOGICAL_OR ? set : new Not(set, set.position()));
+            i = j;
+        }
+        return out;
+    }
+
+    /** The non-constant side of {@code term} if it is {@code x op constant} on int-held integers, else null. */
+    private static Node setOperand(Node term, Operator op) {
+        if (!(term instanceof Compare c) || c.op() != op || !(c.left().type() == LeafType.INT32
+                || c.left().type() == LeafType.UINT32)) {
+            return null;
+        }
+        Node x = c.right() instanceof Node.Constant ? c.left() : c.left() instanceof Node.Constant ? c.right() : null;
+        Node inner = x instanceof Node.Convert conv ? conv.operand() : x;
+        return inner instanceof Node.Load ? x : null;
+    }
+
+    /** The same branch read the same way (positions aside). */
+    private static boolean sameOperand(Node a, Node b) {
+        if (b == null || a.type() != b.type()) {
+            return false;
+        }
+        Node la = a instanceof Node.Convert c ? c.operand() : a;
+        Node lb = b instanceof Node.Convert c ? c.operand() : b;
+        return ((Node.Load) la).branch().equals(((Node.Load) lb).branch());
+    }
+
+    private static Number constantOf(Compare c) {
+        return c.right() instanceof Node.Constant k ? k.value() : ((Node.Constant) c.left()).value();
+    }
+
     /** Prefix {@code + - ! ~}; on an RVec<T> the result is again an RVec<T>, each element converted back to T. */
     static Node unary(String symbol, Node operand, int position) {
         if (operand instanceof Vec v) {
