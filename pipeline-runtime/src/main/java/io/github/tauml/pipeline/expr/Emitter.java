@@ -88,6 +88,9 @@ final class Emitter implements Opcodes {
         /** A local holding the scratch buffers of the chunk methods (an Object[]), to pass to them. */
         int chunkScratch();
 
+        /** A static method computing a reduction or vector element (see {@link KernelCompiler#outlinedDescriptor}). */
+        String outline(Node n);
+
         /** A local holding {@code value}, a constant of the kernel (passed after the branch arrays). */
         int constant(int[] value);
     }
@@ -150,10 +153,18 @@ final class Emitter implements Opcodes {
             mv.visitVarInsn(jvm(v.type()).getOpcode(ILOAD), v.slot()[0]);
         } else if (n instanceof Lane l) {
             vectors.lane(l);
-        } else if (n instanceof Reduce r) {
-            vectors.reduce(r);
-        } else if (n instanceof VecElement e) {
-            vectors.element(e);
+        } else if (n instanceof Reduce || n instanceof VecElement) {
+            // Loops over elements run in a method of their own: the JIT compiles a loop entered with values on the
+            // operand stack (x + Sum(v)) neither on-stack nor, called once a batch, at all.
+            String method = prologue.outline(n);
+            mv.visitVarInsn(ALOAD, slots.values());
+            mv.visitVarInsn(ALOAD, slots.offsets());
+            mv.visitVarInsn(ILOAD, row);
+            mv.visitVarInsn(LLOAD, slots.first());
+            mv.visitVarInsn(LLOAD, slots.total());
+            mv.visitVarInsn(ALOAD, prologue.chunkScratch());
+            mv.visitMethodInsn(INVOKESTATIC, KernelCompiler.CLASS_NAME, method,
+                    KernelCompiler.outlinedDescriptor(n.type()), false);
         } else if (n instanceof Alt a) {
             alt(a);
         } else if (n instanceof EntryInfo e) {
@@ -266,6 +277,15 @@ final class Emitter implements Opcodes {
                 mv.visitInsn(DCMPL);
             }
             mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+        }
+    }
+
+    /** Pushes the value of a reduction or vector element in place (the body of its outlined method). */
+    void inline(Node n) {
+        if (n instanceof Reduce r) {
+            vectors.reduce(r);
+        } else {
+            vectors.element((VecElement) n);
         }
     }
 

@@ -195,6 +195,11 @@ final class KernelCompiler implements Opcodes {
         }
 
         @Override
+        public String outline(Node n) {
+            return KernelCompiler.this.outline(n);
+        }
+
+        @Override
         public int chunkScratch() {
             if (chunkScratchSlot < 0) {
                 chunkScratchSlot = slot();
@@ -286,6 +291,11 @@ final class KernelCompiler implements Opcodes {
         @Override
         public int chunkScratch() {
             return CHUNK_SCRATCH_ARG;
+        }
+
+        @Override
+        public String outline(Node n) {
+            return KernelCompiler.this.outline(n);
         }
 
         @Override
@@ -383,6 +393,41 @@ final class KernelCompiler implements Opcodes {
         mv.visitJumpInsn(GOTO, start);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The descriptor of an outlined method: the chunk arguments, returning the JVM form of {@code type}. */
+    static String outlinedDescriptor(LeafType type) {
+        return CHUNK.substring(0, CHUNK.length() - 1) + Emitter.jvm(type).getDescriptor();
+    }
+
+    /** A static method computing a reduction or a vector's element for one entry, shared by all callers. */
+    private String outline(Node n) {
+        List<Object> key = List.of("outline", n);
+        String existing = chunks.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String name = "vector" + chunks.size();
+        chunks.put(key, name);
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, outlinedDescriptor(n.type()), null, null);
+        mv.visitCode();
+        int[] arraySlots = new int[branches.size()];
+        int[] offsetSlots = new int[branches.size()];
+        int next = loadBranches(mv, CHUNK_SLOTS, CHUNK_SCRATCH_ARG + 1, arraySlots, offsetSlots);
+        ChunkPrologue prologue = new ChunkPrologue(mv, next);
+        Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, CHUNK_SLOTS, next + SCRATCH_SLOTS, prologue);
+        Label prologueCode = new Label();
+        Label start = new Label();
+        mv.visitJumpInsn(GOTO, prologueCode);
+        mv.visitLabel(start);
+        emitter.inline(n);
+        mv.visitInsn(Emitter.jvm(n.type()).getOpcode(IRETURN));
+        mv.visitLabel(prologueCode);
+        prologue.emit();
+        mv.visitJumpInsn(GOTO, start);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return name;
     }
 
     /** A static method evaluating a run of chain terms, shared by mask and values. */
