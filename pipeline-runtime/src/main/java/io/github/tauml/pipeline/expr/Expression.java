@@ -31,11 +31,42 @@ import org.objectweb.asm.MethodTooLargeException;
  * Literals as in C++ ({@code 1}, {@code 1.5}, {@code 1.f}, {@code 2u}, {@code 3ll}, {@code 0x1F}, {@code 0b101},
  * octal {@code 017}, {@code true}); the operators {@code ?: || && | ^ & == != < <= > >= << >> + - * / % ! ~} and
  * unary {@code + -}, with C++ precedence and associativity, and the alternative tokens {@code and or not ...};
+ * casts {@code (int) x}, {@code int(x)}, {@code static_cast<unsigned int>(x)} to any arithmetic type, also spelled
+ * with ROOT's typedefs ({@code Float_t}, {@code Long64_t}, ...), {@code size_t} and {@code int32_t}-style names;
  * branches by name, {@code x[i]} and {@code x.size()} (a {@code size_t}, as on RDataFrame's RVec) on array and
  * vector branches; the functions {@code abs fabs sqrt pow exp log log10 sin cos tan asin acos atan atan2 sinh cosh
  * tanh min max floor ceil round hypot isnan isinf}, bare or with {@code std::}, and {@code TMath::} Abs, Sqrt,
  * Power, Exp, Log, Log10, Sin, Cos, Tan, ASin, ACos, ATan, ATan2, SinH, CosH, TanH, Min, Max, Floor, Ceil, Hypot,
  * IsNaN, Pi (with the prefix, as C++ needs it).
+ *
+ * <h2>Vectors: RDataFrame's RVec</h2>
+ * An array or vector branch used whole is an RVec, as in an RDataFrame {@code Filter} or {@code Define}: arithmetic,
+ * comparison and logical operators and the functions {@code abs exp log log10 sqrt sin cos tan asin acos atan sinh
+ * cosh tanh floor ceil round pow hypot atan2} apply element-wise (with a scalar on either side, or two vectors of
+ * equal size); {@code v[v > 0]} keeps the elements whose condition is non-zero; {@code v.size()} and {@code v[i]}
+ * work on computed vectors too; and the ROOT::VecOps functions (bare, or with {@code ROOT::VecOps::} or
+ * {@code ROOT::}) Sum, Mean, Max, Min, ArgMax, ArgMin, Any, All, Nonzero, Take (indices, or a count {@code n}: the
+ * first n, the last -n), DeltaPhi, DeltaR and InvariantMass(pt, eta, phi, mass) of a collection. Types are RVec's:
+ * an element-wise operation has the C++ type of the element operation ({@code RVec<float> * 2} is {@code
+ * RVec<float>}, {@code RVec<short> * 2} is {@code RVec<int>}), comparisons and {@code && ||} give {@code RVec<int>},
+ * unary operators keep the element type, the math functions give float for float and double otherwise; Sum
+ * accumulates in the element type ({@code Sum} of an {@code RVec<float>} is a float sum; of bools a size_t), Mean
+ * is a double, ArgMax and Nonzero size_t. A vector is no selection: {@link #compile} rejects a vector value, as
+ * ROOT does; {@link #compileColumn} accepts it and {@link #evaluate} gives a vector column.
+ *
+ * <h2>TTree::Draw's functions</h2>
+ * {@code Length$(f)}, {@code Sum$(f)}, {@code Min$(f)}, {@code Max$(f)}, {@code MinIf$(f, c)}, {@code MaxIf$(f,
+ * c)}: inside them an array used whole loops over its elements (the shortest array decides the count when there are
+ * several), with ROOT's documented results: Length$ an int, the others a double; Min$, Max$, MinIf$ and MaxIf$ are 0
+ * without (passing) elements. {@code Alt$(x[i], alternate)} is the alternate when an index in its first argument is
+ * out of range. {@code Entry$} is the entry's number in the tree (counted from the batch's first entry), {@code
+ * Entries$} the tree's entries (given to {@link #compile(String, Map, long)}).
+ *
+ * <h2>Long selections</h2>
+ * A flat chain of {@code ||} or {@code &&} is one node whatever its length: generated selections of tens of
+ * thousands of terms compile. Consecutive terms {@code x == k} of one integer branch against constants (run and
+ * event lists) become a single set lookup; other long chains are split over several generated methods. Messages
+ * show the source around the caret, not a whole long line.
  *
  * <h2>Semantics</h2>
  * Those of C++17 on x86-64 Linux, as g++ compiles them: integral promotion and the usual arithmetic conversions
@@ -64,9 +95,18 @@ import org.objectweb.asm.MethodTooLargeException;
  *       double, which this language does not have).</li>
  *   <li>{@code abs} of an unsigned int or unsigned long long is a compile error, as in C++ (ambiguous).</li>
  *   <li>{@code long} and {@code long long} are the same 64-bit type; there is no long double (suffix L).</li>
+ *   <li>A cast of a floating value the target type cannot hold (NaN, out of range: undefined in C++) gives what g++
+ *       on x86-64 gives: INT_MIN for int and long long, 0 for short and char (converted through int), the low half
+ *       of the 64-bit conversion for unsigned int. {@code signed char} is {@code char}.</li>
+ *   <li>RVec operations on vectors of different sizes, Max and Min of an empty vector, Take of more elements than
+ *       there are and Take or {@code v[i]} with an index out of range fail the entry (RVec throws, or the behaviour
+ *       is undefined). DeltaPhi and DeltaR with arguments of different floating types use their common type where C++
+ *       wants one type.</li>
+ *   <li>Inside TTree::Draw functions scalar arithmetic keeps C++'s types (TTreeFormula computes in double: {@code
+ *       Sum$(n / 2)} with an int n differs).</li>
  * </ul>
- * Not supported: casts, strings, two-dimensional arrays, assignment and increment, member access other than
- * {@code size()}, TTree::Draw's implicit loop over array elements.
+ * Not supported: strings, two-dimensional arrays, assignment and increment, member access other than
+ * {@code size()}, lambdas (RVec's Map, Filter with a function), TTree::Draw's implicit loop outside its functions.
  */
 public final class Expression {
     private final String source;
