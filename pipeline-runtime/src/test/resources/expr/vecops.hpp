@@ -2,7 +2,7 @@
 // not installed where the tests run): element-wise operators give RVec<decltype(a[0] OP b[0])>, comparisons and
 // logical operators RVec<int>, unary operators RVec<T>, math functions RVec<PromoteType<T>> (float stays float, the
 // rest double); reductions accumulate as std::accumulate does. Written from the documentation; RVec's mask index
-// v[m] has no std::vector form, so the table writes it Masked(v, m).
+// v[m] (a member of RVec) is written Masked(v, m).
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
@@ -22,9 +22,13 @@ typedef unsigned long long ULong64_t;
 typedef float Float_t;
 typedef double Double_t;
 
-template <class T> using RVec = std::vector<T>;
+// A type of its own (std::vector's lexicographic comparisons must not compete with the element-wise ones); the
+// table's vector variables are declared as RVec.
+template <class T> struct RVec : std::vector<T> {
+  using std::vector<T>::vector;
+};
 template <class T> struct IsVec : std::false_type {};
-template <class T> struct IsVec<std::vector<T>> : std::true_type {};
+template <class T> struct IsVec<RVec<T>> : std::true_type {};
 template <class T> using Scalar = std::enable_if_t<!IsVec<T>::value, int>;
 
 static void sameSize(std::size_t a, std::size_t b) {
@@ -32,19 +36,19 @@ static void sameSize(std::size_t a, std::size_t b) {
 }
 
 #define VEC_BINARY(OP)                                                                            \
-  template <class A, class B> auto operator OP(const std::vector<A> &a, const std::vector<B> &b) { \
+  template <class A, class B> auto operator OP(const RVec<A> &a, const RVec<B> &b) { \
     sameSize(a.size(), b.size());                                                                 \
-    std::vector<decltype(a[0] OP b[0])> r(a.size());                                              \
+    RVec<decltype(a[0] OP b[0])> r(a.size());                                              \
     for (std::size_t i = 0; i < a.size(); i++) r[i] = a[i] OP b[i];                               \
     return r;                                                                                     \
   }                                                                                               \
-  template <class A, class B, Scalar<B> = 0> auto operator OP(const std::vector<A> &a, const B &b) { \
-    std::vector<decltype(a[0] OP b)> r(a.size());                                                 \
+  template <class A, class B, Scalar<B> = 0> auto operator OP(const RVec<A> &a, const B &b) { \
+    RVec<decltype(a[0] OP b)> r(a.size());                                                 \
     for (std::size_t i = 0; i < a.size(); i++) r[i] = a[i] OP b;                                  \
     return r;                                                                                     \
   }                                                                                               \
-  template <class A, class B, Scalar<A> = 0> auto operator OP(const A &a, const std::vector<B> &b) { \
-    std::vector<decltype(a OP b[0])> r(b.size());                                                 \
+  template <class A, class B, Scalar<A> = 0> auto operator OP(const A &a, const RVec<B> &b) { \
+    RVec<decltype(a OP b[0])> r(b.size());                                                 \
     for (std::size_t i = 0; i < b.size(); i++) r[i] = a OP b[i];                                  \
     return r;                                                                                     \
   }
@@ -52,19 +56,19 @@ VEC_BINARY(+) VEC_BINARY(-) VEC_BINARY(*) VEC_BINARY(/) VEC_BINARY(%) VEC_BINARY
 #undef VEC_BINARY
 
 #define VEC_LOGICAL(OP)                                                                           \
-  template <class A, class B> std::vector<int> operator OP(const std::vector<A> &a, const std::vector<B> &b) { \
+  template <class A, class B> RVec<int> operator OP(const RVec<A> &a, const RVec<B> &b) { \
     sameSize(a.size(), b.size());                                                                 \
-    std::vector<int> r(a.size());                                                                 \
+    RVec<int> r(a.size());                                                                 \
     for (std::size_t i = 0; i < a.size(); i++) r[i] = a[i] OP b[i];                               \
     return r;                                                                                     \
   }                                                                                               \
-  template <class A, class B, Scalar<B> = 0> std::vector<int> operator OP(const std::vector<A> &a, const B &b) { \
-    std::vector<int> r(a.size());                                                                 \
+  template <class A, class B, Scalar<B> = 0> RVec<int> operator OP(const RVec<A> &a, const B &b) { \
+    RVec<int> r(a.size());                                                                 \
     for (std::size_t i = 0; i < a.size(); i++) r[i] = a[i] OP b;                                  \
     return r;                                                                                     \
   }                                                                                               \
-  template <class A, class B, Scalar<A> = 0> std::vector<int> operator OP(const A &a, const std::vector<B> &b) { \
-    std::vector<int> r(b.size());                                                                 \
+  template <class A, class B, Scalar<A> = 0> RVec<int> operator OP(const A &a, const RVec<B> &b) { \
+    RVec<int> r(b.size());                                                                 \
     for (std::size_t i = 0; i < b.size(); i++) r[i] = a OP b[i];                                  \
     return r;                                                                                     \
   }
@@ -73,8 +77,8 @@ VEC_LOGICAL(||)
 #undef VEC_LOGICAL
 
 #define VEC_UNARY(OP)                                                                             \
-  template <class T> std::vector<T> operator OP(const std::vector<T> &v) {                        \
-    std::vector<T> r(v);                                                                          \
+  template <class T> RVec<T> operator OP(const RVec<T> &v) {                        \
+    RVec<T> r(v);                                                                          \
     for (auto &x : r) x = OP x;                                                                   \
     return r;                                                                                     \
   }
@@ -84,64 +88,64 @@ VEC_UNARY(-) VEC_UNARY(!) VEC_UNARY(~)
 template <class T> struct Promote { using Type = double; };
 template <> struct Promote<float> { using Type = float; };
 #define VEC_MATH(F)                                                                               \
-  template <class T> std::vector<typename Promote<T>::Type> F(const std::vector<T> &v) {          \
-    std::vector<typename Promote<T>::Type> r(v.size());                                           \
+  template <class T> RVec<typename Promote<T>::Type> F(const RVec<T> &v) {          \
+    RVec<typename Promote<T>::Type> r(v.size());                                           \
     for (std::size_t i = 0; i < v.size(); i++) r[i] = std::F(v[i]);                               \
     return r;                                                                                     \
   }
 VEC_MATH(sqrt) VEC_MATH(abs) VEC_MATH(exp) VEC_MATH(log) VEC_MATH(sin) VEC_MATH(cos) VEC_MATH(floor)
 #undef VEC_MATH
 template <class A, class B, Scalar<B> = 0>
-std::vector<decltype(typename Promote<A>::Type() + typename Promote<B>::Type())> pow(const std::vector<A> &v,
+RVec<decltype(typename Promote<A>::Type() + typename Promote<B>::Type())> pow(const RVec<A> &v,
                                                                                     const B &y) {
-  std::vector<decltype(typename Promote<A>::Type() + typename Promote<B>::Type())> r(v.size());
+  RVec<decltype(typename Promote<A>::Type() + typename Promote<B>::Type())> r(v.size());
   for (std::size_t i = 0; i < v.size(); i++) r[i] = std::pow(v[i], y);
   return r;
 }
 
-template <class T> T Sum(const std::vector<T> &v, const T zero = T(0)) {
+template <class T> T Sum(const RVec<T> &v, const T zero = T(0)) {
   return std::accumulate(v.begin(), v.end(), zero);
 }
-inline std::size_t Sum(const std::vector<bool> &v, std::size_t zero = 0ul) {
+inline std::size_t Sum(const RVec<bool> &v, std::size_t zero = 0ul) {
   return std::accumulate(v.begin(), v.end(), zero);
 }
-template <class T> double Mean(const std::vector<T> &v) { return v.empty() ? 0. : double(Sum(v)) / v.size(); }
-template <class T> T Max(const std::vector<T> &v) { return *std::max_element(v.begin(), v.end()); }
-template <class T> T Min(const std::vector<T> &v) { return *std::min_element(v.begin(), v.end()); }
-template <class T> std::size_t ArgMax(const std::vector<T> &v) {
+template <class T> double Mean(const RVec<T> &v) { return v.empty() ? 0. : double(Sum(v)) / v.size(); }
+template <class T> T Max(const RVec<T> &v) { return *std::max_element(v.begin(), v.end()); }
+template <class T> T Min(const RVec<T> &v) { return *std::min_element(v.begin(), v.end()); }
+template <class T> std::size_t ArgMax(const RVec<T> &v) {
   return std::distance(v.begin(), std::max_element(v.begin(), v.end()));
 }
-template <class T> std::size_t ArgMin(const std::vector<T> &v) {
+template <class T> std::size_t ArgMin(const RVec<T> &v) {
   return std::distance(v.begin(), std::min_element(v.begin(), v.end()));
 }
-template <class T> bool Any(const std::vector<T> &v) {
+template <class T> bool Any(const RVec<T> &v) {
   for (auto &&e : v) if (static_cast<bool>(e)) return true;
   return false;
 }
-template <class T> bool All(const std::vector<T> &v) {
+template <class T> bool All(const RVec<T> &v) {
   for (auto &&e : v) if (!static_cast<bool>(e)) return false;
   return true;
 }
-template <class T> std::vector<std::size_t> Nonzero(const std::vector<T> &v) {
-  std::vector<std::size_t> r;
+template <class T> RVec<std::size_t> Nonzero(const RVec<T> &v) {
+  RVec<std::size_t> r;
   for (std::size_t i = 0; i < v.size(); i++) if (v[i] != 0) r.push_back(i);
   return r;
 }
-template <class T> std::vector<T> Take(const std::vector<T> &v, const std::vector<std::size_t> &idx) {
-  std::vector<T> r(idx.size());
+template <class T> RVec<T> Take(const RVec<T> &v, const RVec<std::size_t> &idx) {
+  RVec<T> r(idx.size());
   for (std::size_t k = 0; k < idx.size(); k++) r[k] = v[idx[k]];
   return r;
 }
-template <class T> std::vector<T> Take(const std::vector<T> &v, const int n) {
+template <class T> RVec<T> Take(const RVec<T> &v, const int n) {
   const std::size_t absn = std::abs(n);
   if (absn > v.size()) throw std::runtime_error("Take");
-  std::vector<T> r(absn);
+  RVec<T> r(absn);
   for (std::size_t k = 0; k < absn; k++) r[k] = n < 0 ? v[v.size() - absn + k] : v[k];
   return r;
 }
-template <class T, class M> std::vector<T> Masked(const std::vector<T> &v, const std::vector<M> &m) {
+template <class T, class M> RVec<T> Masked(const RVec<T> &v, const RVec<M> &m) {
   sameSize(v.size(), m.size());
-  std::vector<T> r;
+  RVec<T> r;
   for (std::size_t i = 0; i < v.size(); i++) if (m[i]) r.push_back(v[i]);
   return r;
 }
@@ -153,9 +157,9 @@ Common_t DeltaPhi(T0 v1, T1 v2, const Common_t c = M_PI) {
   else if (r > c) r -= 2.0 * c;
   return r;
 }
-template <class T> std::vector<T> DeltaPhi(const std::vector<T> &v1, const std::vector<T> &v2, const T c = M_PI) {
+template <class T> RVec<T> DeltaPhi(const RVec<T> &v1, const RVec<T> &v2, const T c = M_PI) {
   sameSize(v1.size(), v2.size());
-  std::vector<T> r(v1.size());
+  RVec<T> r(v1.size());
   for (std::size_t i = 0; i < v1.size(); i++) r[i] = DeltaPhi(v1[i], v2[i], c);
   return r;
 }
@@ -164,14 +168,14 @@ template <class T> T DeltaR(T eta1, T eta2, T phi1, T phi2, const T c = M_PI) {
   return std::sqrt((eta1 - eta2) * (eta1 - eta2) + dphi * dphi);
 }
 template <class T>
-std::vector<T> DeltaR(const std::vector<T> &eta1, const std::vector<T> &eta2, const std::vector<T> &phi1,
-                      const std::vector<T> &phi2, const T c = M_PI) {
+RVec<T> DeltaR(const RVec<T> &eta1, const RVec<T> &eta2, const RVec<T> &phi1,
+                      const RVec<T> &phi2, const T c = M_PI) {
   const auto dphi = DeltaPhi(phi1, phi2, c);
   return sqrt((eta1 - eta2) * (eta1 - eta2) + dphi * dphi);
 }
 template <class T>
-T InvariantMass(const std::vector<T> &pt, const std::vector<T> &eta, const std::vector<T> &phi,
-                const std::vector<T> &mass) {
+T InvariantMass(const RVec<T> &pt, const RVec<T> &eta, const RVec<T> &phi,
+                const RVec<T> &mass) {
   T x_sum = 0., y_sum = 0., z_sum = 0., e_sum = 0.;
   for (std::size_t i = 0u; i < pt.size(); ++i) {
     const auto x = pt[i] * std::cos(phi[i]);
