@@ -38,6 +38,14 @@ final class Vectors implements Opcodes {
     private final MethodVisitor mv;
     /** Where each source's elements are in the current entry, and the lane (index local) they are read at. */
     private Map<Source, State> states = new HashMap<>();
+    /** While a reduction's loop is emitted with a fused mask: the mask's element (false skips) and its count. */
+    private Node filter;
+    private int count = -1;
+    /** Reductions whose loop takes a mask in place of a filtered buffer (the others look at the first element). */
+    private static final Set<Reduction> FUSIBLE = java.util.EnumSet.of(Reduction.SUM, Reduction.MEAN,
+            Reduction.ANY, Reduction.ALL, Reduction.SIZE, Reduction.DRAW_LENGTH, Reduction.DRAW_SUM,
+            Reduction.DRAW_MIN, Reduction.DRAW_MAX, Reduction.DRAW_MIN_IF, Reduction.DRAW_MAX_IF,
+            Reduction.INVARIANT_MASS);
 
     /** array: local of the array; start: local of the entry's first index (-1: 0); length and lane: locals. */
     private static final class State {
@@ -45,6 +53,8 @@ final class Vectors implements Opcodes {
         final int start;
         final int length;
         int lane = -1;
+        /** For a mask fused into the loop that reads it: the element itself (no buffer). */
+        Node fused;
 
         State(int array, int start, int length) {
             this.array = array;
@@ -61,6 +71,10 @@ final class Vectors implements Opcodes {
     /** Pushes the element of a source at its lane. */
     void lane(Lane l) {
         State s = states.get(l.source());
+        if (s != null && s.fused != null) {
+            em.value(s.fused);
+            return;
+        }
         if (s == null || s.lane < 0) {
             throw new IllegalStateException("vector source read outside its loop: " + l.source());
         }
@@ -78,27 +92,56 @@ final class Vectors implements Opcodes {
     /** Pushes a reduction's value. */
     void reduce(Reduce r) {
         Map<Source, State> saved = new HashMap<>(states);
+        Node savedFilter = filter;
+        int savedCount = count;
         int k = em.newLocal(LeafType.INT32);
-        int len = domain(r.sources(), r.drawLoop(), r.position());
-        bind(r.sources(), k);
+        int len;
+        if (r.sources().size() == 1 && r.sources().get(0) instanceof Filtered f && FUSIBLE.contains(r.kind())) {
+            // Sum(v[mask]) and the like: one loop over v and the mask, skipping masked-out elements, no buffer.
+            Set<Source> zipped = new LinkedHashSet<>(f.values().sources());
+            zipped.addAll(f.mask().sources());
+            List<Source> all = List.copyOf(zipped);
+            len = domain(all, false, f.position());
+            bind(all, k);
+            State fused = new State(-1, -1, -1);
+            fused.fused = f.values().element();
+            states.put(f, fused);
+            filter = f.mask().element();
+            count = em.newLocal(LeafType.INT32);
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, count);
+        } else {
+            len = domain(r.sources(), r.drawLoop(), r.position());
+            bind(r.sources(), k);
+            filter = null;
+            count = -1;
+        }
         List<Node> e = r.elements();
         LeafType t = r.type();
         switch (r.kind()) {
-            case SIZE -> {
-                mv.visitVarInsn(ILOAD, len);
-                mv.visitInsn(I2L);
+            case SIZE, DRAW_LENGTH -> {
+                if (filter != null) {
+                    loop(k, len, (next, exit) -> { });
+                }
+                mv.visitVarInsn(ILOAD, filter != null ? count : len);
+                if (r.kind() == Reduction.SIZE) {
+                    mv.visitInsn(I2L);
+                }
             }
-            case DRAW_LENGTH -> mv.visitVarInsn(ILOAD, len);
             case SUM -> sum(e.get(0), t, k, len, r.position());
             case MEAN -> {
                 LeafType sumType = e.get(0).type() == LeafType.BOOL ? LeafType.UINT64 : e.get(0).type();
                 Label empty = new Label();
                 Label done = new Label();
-                mv.visitVarInsn(ILOAD, len);
-                mv.visitJumpInsn(IFEQ, empty);
+                int n = filter != null ? count : len;
                 sum(e.get(0), sumType, k, len, r.position());
+                int total = em.newLocal(sumType);
+                mv.visitVarInsn(Emitter.jvm(sumType).getOpcode(ISTORE), total);
+                mv.visitVarInsn(ILOAD, n);
+                mv.visitJumpInsn(IFEQ, empty);
+                mv.visitVarInsn(Emitter.jvm(sumType).getOpcode(ILOAD), total);
                 em.convert(sumType, LeafType.FLOAT64);
-                mv.visitVarInsn(ILOAD, len);
+                mv.visitVarInsn(ILOAD, n);
                 mv.visitInsn(I2D);
                 mv.visitInsn(DDIV);
                 mv.visitJumpInsn(GOTO, done);
@@ -145,6 +188,8 @@ final class Vectors implements Opcodes {
             }
         }
         states = saved;
+        filter = savedFilter;
+        count = savedCount;
         em.releaseFrom(k);
     }
 
@@ -296,6 +341,7 @@ final class Vectors implements Opcodes {
      * needed) from index {@code count} (a local), and sets {@code offsets[row + 1]}.
      */
     void output(Vec v, int out, String outDescriptor, int count, int offsetsOut) {
+        filter = null;
         Map<Source, State> saved = new HashMap<>(states);
         int k = em.newLocal(LeafType.INT32);
         int len = domain(v.sources(), v.drawLoop(), v.position());
@@ -401,6 +447,8 @@ final class Vectors implements Opcodes {
             }
             return new State(em.arraySlot(b.branch().index()), start, length);
         }
+        Node savedFilter = filter;
+        filter = null;
         int scratch = em.prologue().scratch(s.type());
         int n = em.newLocal(LeafType.INT32);
         mv.visitInsn(ICONST_0);
@@ -490,6 +538,7 @@ final class Vectors implements Opcodes {
             throw new IllegalStateException("unknown vector source " + s);
         }
         states = saved;
+        filter = savedFilter;
         em.releaseFrom(k);
         return new State(scratch, -1, n);
     }
@@ -536,6 +585,10 @@ final class Vectors implements Opcodes {
         mv.visitVarInsn(ILOAD, k);
         mv.visitVarInsn(ILOAD, len);
         mv.visitJumpInsn(IF_ICMPGE, exit);
+        if (filter != null) {
+            em.branch(filter, false, next);
+            mv.visitIincInsn(count, 1);
+        }
         body.emit(next, exit);
         mv.visitLabel(next);
         mv.visitIincInsn(k, 1);
