@@ -82,7 +82,10 @@ final class Emitter implements Opcodes {
         /** A local holding a new {@code double[size]}. */
         int doubles(int size);
 
-        /** A chunk method for the terms of a long chain: a static {@code (Object[], int[][], int, long, long, Object[])Z}. */
+        /**
+         * A chunk method for the terms of a long chain: a static {@code (Object[], int[][], int, long, long,
+         * Object[])Z}.
+         */
         String chunk(Operator op, java.util.List<Node> terms);
 
         /** A local holding the scratch buffers of the chunk methods (an Object[]), to pass to them. */

@@ -38,7 +38,7 @@ final class KernelCompiler implements Opcodes {
     private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     private final List<BranchRef> branches;
     private final Map<List<Object>, String> chunks = new HashMap<>();
-    /** The scratch buffers chunk methods use: a LeafType (an array as long as the largest branch) or a size (doubles). */
+    /** Scratch buffers of chunk methods: a LeafType (an array as long as the largest branch) or a size (doubles). */
     private final List<Object> chunkScratch = new ArrayList<>();
     /** Constants of the kernel (sorted key sets), passed in the values array after the branches. */
     private final List<int[]> constants = new ArrayList<>();
@@ -66,6 +66,11 @@ final class KernelCompiler implements Opcodes {
             mv.visitTypeInsn(CHECKCAST, "[I");
             mv.visitVarInsn(ASTORE, slot);
         };
+    }
+
+    private static CompileFailure tooMany() {
+        return new CompileFailure("expression needs more than " + SCRATCH_SLOTS + " computed vectors and long value"
+                + " lists; split it into several columns", 0);
     }
 
     private KernelCompiler(List<BranchRef> branches) {
@@ -152,7 +157,7 @@ final class KernelCompiler implements Opcodes {
 
         private int slot() {
             if (next >= end) {
-                throw new CompileFailure("expression computes more than " + SCRATCH_SLOTS + " vectors", 0);
+                throw tooMany();
             }
             if (bound < 0) {
                 bound = next++;
@@ -258,7 +263,7 @@ final class KernelCompiler implements Opcodes {
 
         private int take(Object spec, String descriptor) {
             if (next >= end) {
-                throw new CompileFailure("expression computes more than " + SCRATCH_SLOTS + " vectors", 0);
+                throw tooMany();
             }
             int s = next++;
             int index = chunkScratch.size();
@@ -301,7 +306,7 @@ final class KernelCompiler implements Opcodes {
         @Override
         public int constant(int[] value) {
             if (next >= end) {
-                throw new CompileFailure("expression computes more than " + SCRATCH_SLOTS + " vectors", 0);
+                throw tooMany();
             }
             int s = next++;
             code.add(loadConstant(mv, CHUNK_SLOTS.values(), constantIndex(value), s));

@@ -28,7 +28,10 @@ class VectorExpressionTest {
             "trk", ColumnType.vector(LeafType.INT16),
             "p4", ColumnType.fixed(LeafType.FLOAT64, 4));
 
-    /** Four entries: jets (31, eta 0.5), (), (25, 40, 35; eta 1, -2.5, 0), (50; eta 3); tracks (1, 2), (), (-3), (7, 8, 9). */
+    /**
+     * Four entries: jets (31, eta 0.5), (), (25, 40, 35; eta 1, -2.5, 0), (50; eta 3); tracks (1, 2), (), (-3),
+     * (7, 8, 9).
+     */
     private static Columns batch(long first) {
         return new Columns(first, 4, Map.of(
                 "n", new Column("n", LeafType.INT32, Shape.SCALAR, new int[] {1, 0, 3, 1}, null, 1),

@@ -48,7 +48,8 @@ class VectorRealTreeTest {
             new String[] {"MinIf$(Jet_E, Jet_Px > 0) > 50",
                 "(e => (e.length ? Math.min(...e) : 0) > 50)(" + A + "(v.Jet_E).filter((x, i) => v.Jet_Px[i] > 0))"},
             new String[] {"MaxIf$(Muon_E, Muon_Charge < 0) > 60",
-                "(e => (e.length ? Math.max(...e) : 0) > 60)(" + A + "(v.Muon_E).filter((x, i) => v.Muon_Charge[i] < 0))"},
+                "(e => (e.length ? Math.max(...e) : 0) > 60)(" + A
+                + "(v.Muon_E).filter((x, i) => v.Muon_Charge[i] < 0))"},
             new String[] {"Alt$(Jet_Px[1], -999) > 0", "(v.Jet_Px.length > 1 ? v.Jet_Px[1] : -999) > 0"},
             new String[] {"Sum(Take(Jet_E, Nonzero(Jet_ID))) > 100",
                 A + "(v.Jet_E).filter((x, i) => v.Jet_ID[i])" + FSUM + " > 100"},
