@@ -165,6 +165,11 @@ final class Typing {
 
     /** Operands of the same type keep it (even short or bool); others meet in their common type. */
     static Node conditional(Node condition, Node whenTrue, Node whenFalse, int position) {
+        if (drawLoop(condition, whenTrue, whenFalse)) {
+            // Inside a TTree::Draw function the conditional applies to each instance.
+            return lift(List.of(condition, whenTrue, whenFalse), e -> conditional(e.get(0), e.get(1), e.get(2),
+                    position), position);
+        }
         if (condition instanceof Vec || whenTrue instanceof Vec || whenFalse instanceof Vec) {
             throw new CompileFailure("'?:' takes no vectors (an RVec has no truth value); reduce the vector first,"
                     + " e.g. Any(v > 1) ? a : b", position);
