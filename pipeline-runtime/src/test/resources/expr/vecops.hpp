@@ -189,3 +189,24 @@ T InvariantMass(const RVec<T> &pt, const RVec<T> &eta, const RVec<T> &phi,
   }
   return std::sqrt(e_sum * e_sum - x_sum * x_sum - y_sum * y_sum - z_sum * z_sum);
 }
+template <class T>
+RVec<T> InvariantMasses(const RVec<T> &pt1, const RVec<T> &eta1, const RVec<T> &phi1, const RVec<T> &mass1,
+                        const RVec<T> &pt2, const RVec<T> &eta2, const RVec<T> &phi2, const RVec<T> &mass2) {
+  RVec<T> r(pt1.size());
+  for (std::size_t i = 0; i < pt1.size(); i++) {
+    const auto x1 = pt1[i] * std::cos(phi1[i]);
+    const auto y1 = pt1[i] * std::sin(phi1[i]);
+    const auto z1 = pt1[i] * std::sinh(eta1[i]);
+    const auto e1 = std::sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mass1[i] * mass1[i]);
+    const auto x2 = pt2[i] * std::cos(phi2[i]);
+    const auto y2 = pt2[i] * std::sin(phi2[i]);
+    const auto z2 = pt2[i] * std::sinh(eta2[i]);
+    const auto e2 = std::sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mass2[i] * mass2[i]);
+    const auto e = e1 + e2;
+    const auto x = x1 + x2;
+    const auto y = y1 + y2;
+    const auto z = z1 + z2;
+    r[i] = std::sqrt(e * e - x * x - y * y - z * z);
+  }
+  return r;
+}

@@ -46,7 +46,8 @@ import org.objectweb.asm.MethodTooLargeException;
  * equal size); {@code v[v > 0]} keeps the elements whose condition is non-zero; {@code v.size()} and {@code v[i]}
  * work on computed vectors too; and the ROOT::VecOps functions (bare, or with {@code ROOT::VecOps::} or
  * {@code ROOT::}) Sum, Mean, Max, Min, ArgMax, ArgMin, Any, All, Nonzero, Take (indices, or a count {@code n}: the
- * first n, the last -n), DeltaPhi, DeltaR and InvariantMass(pt, eta, phi, mass) of a collection. Types are RVec's:
+ * first n, the last -n), DeltaPhi, DeltaR, InvariantMass(pt, eta, phi, mass) of a collection and InvariantMasses
+ * of pairs (eight vectors). Types are RVec's:
  * an element-wise operation has the C++ type of the element operation ({@code RVec<float> * 2} is {@code
  * RVec<float>}, {@code RVec<short> * 2} is {@code RVec<int>}), comparisons and {@code && ||} give {@code RVec<int>},
  * unary operators keep the element type, the math functions give float for float and double otherwise; Sum

@@ -79,7 +79,7 @@ final class Functions {
             Map.entry("Any", new int[] {1, 1}), Map.entry("All", new int[] {1, 1}),
             Map.entry("Nonzero", new int[] {1, 1}), Map.entry("Take", new int[] {2, 2}),
             Map.entry("DeltaPhi", new int[] {2, 3}), Map.entry("DeltaR", new int[] {4, 5}),
-            Map.entry("InvariantMass", new int[] {4, 4}));
+            Map.entry("InvariantMass", new int[] {4, 4}), Map.entry("InvariantMasses", new int[] {8, 8}));
     /** TTree::Draw's functions of formulas and their numbers of arguments. */
     private static final Map<String, Integer> DRAW = Map.of("Length$", 1, "Sum$", 1, "Min$", 1, "Max$", 1,
             "MinIf$", 2, "MaxIf$", 2, "Alt$", 2);

@@ -146,6 +146,41 @@ final class KernelSupport {
         acc[3] += e;
     }
 
+    /** RVec's InvariantMasses for one pair of particles, each operation rounded to float for float collections. */
+    static double invariantMasses(double pt1, double eta1, double phi1, double mass1, double pt2, double eta2,
+                                  double phi2, double mass2, boolean isFloat) {
+        if (isFloat) {
+            float x1 = (float) pt1 * (float) StrictMath.cos(phi1);
+            float y1 = (float) pt1 * (float) StrictMath.sin(phi1);
+            float z1 = (float) pt1 * (float) StrictMath.sinh(eta1);
+            float m1 = (float) mass1;
+            float e1 = (float) Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + m1 * m1);
+            float x2 = (float) pt2 * (float) StrictMath.cos(phi2);
+            float y2 = (float) pt2 * (float) StrictMath.sin(phi2);
+            float z2 = (float) pt2 * (float) StrictMath.sinh(eta2);
+            float m2 = (float) mass2;
+            float e2 = (float) Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + m2 * m2);
+            float e = e1 + e2;
+            float x = x1 + x2;
+            float y = y1 + y2;
+            float z = z1 + z2;
+            return (float) Math.sqrt(e * e - x * x - y * y - z * z);
+        }
+        double x1 = pt1 * StrictMath.cos(phi1);
+        double y1 = pt1 * StrictMath.sin(phi1);
+        double z1 = pt1 * StrictMath.sinh(eta1);
+        double e1 = Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mass1 * mass1);
+        double x2 = pt2 * StrictMath.cos(phi2);
+        double y2 = pt2 * StrictMath.sin(phi2);
+        double z2 = pt2 * StrictMath.sinh(eta2);
+        double e2 = Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mass2 * mass2);
+        double e = e1 + e2;
+        double x = x1 + x2;
+        double y = y1 + y2;
+        double z = z1 + z2;
+        return Math.sqrt(e * e - x * x - y * y - z * z);
+    }
+
     /** {@code sqrt(e² - x² - y² - z²)} of the sums, in float or double. */
     static double invariantMass(double[] acc, boolean isFloat) {
         if (isFloat) {

@@ -64,6 +64,14 @@ final class VecOps {
             case "DeltaPhi" -> deltaPhi(name, args, position);
             case "DeltaR" -> deltaR(name, args, position);
             case "InvariantMass" -> invariantMass(name, args, position);
+            case "InvariantMasses" -> {
+                for (Node a : args) {
+                    vector(name, a, position);
+                }
+                LeafType t = floating(name, args, position);
+                yield Typing.lift(args, e -> new Call(MathFunction.INVARIANT_MASSES,
+                        e.stream().map(x -> convert(x, t)).toList(), t, position), position);
+            }
             default -> throw new IllegalStateException("no typing for " + name);
         };
     }
