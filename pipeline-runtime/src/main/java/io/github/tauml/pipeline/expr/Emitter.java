@@ -76,7 +76,7 @@ final class Emitter implements Opcodes {
 
     /** Code run once per batch before the loop, with the locals it fills. */
     interface Prologue {
-        /** A local holding a new primitive array of {@code type} as long as the batch's largest array branch. */
+        /** A local holding a new primitive array of {@code type} as long as the batch's longest array entry. */
         int scratch(io.github.tauml.rootio.tree.LeafType type);
 
         /** A local holding a new {@code double[size]}. */

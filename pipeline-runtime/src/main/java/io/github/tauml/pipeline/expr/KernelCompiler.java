@@ -140,7 +140,7 @@ final class KernelCompiler implements Opcodes {
 
     /** Per-batch allocations requested while the loop is generated; emitted after it and jumped to first. */
     private final class BatchPrologue implements Emitter.Prologue {
-        private final int[] arraySlots;
+        private final int[] offsetSlots;
         private final List<Runnable> code = new ArrayList<>();
         private final MethodVisitor mv;
         private int next;
@@ -148,9 +148,9 @@ final class KernelCompiler implements Opcodes {
         private int bound = -1;
         private int chunkScratchSlot = -1;
 
-        BatchPrologue(MethodVisitor mv, int[] arraySlots, int first) {
+        BatchPrologue(MethodVisitor mv, int[] offsetSlots, int first) {
             this.mv = mv;
-            this.arraySlots = arraySlots;
+            this.offsetSlots = offsetSlots;
             this.next = first;
             this.end = first + SCRATCH_SLOTS;
         }
@@ -212,19 +212,27 @@ final class KernelCompiler implements Opcodes {
             return chunkScratchSlot;
         }
 
-        /** The batch's largest array branch bounds every vector an entry computes. */
+        /** The longest entry of the batch's array branches bounds every vector an entry computes. */
         void emit() {
             if (bound >= 0) {
                 mv.visitInsn(ICONST_0);
                 mv.visitVarInsn(ISTORE, bound);
                 for (BranchRef b : branches) {
-                    if (b.column().isArray()) {
-                        mv.visitVarInsn(ILOAD, bound);
-                        mv.visitVarInsn(ALOAD, arraySlots[b.index()]);
-                        mv.visitInsn(ARRAYLENGTH);
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
-                        mv.visitVarInsn(ISTORE, bound);
+                    Shape shape = b.column().shape();
+                    if (!b.column().isArray()) {
+                        continue;
                     }
+                    mv.visitVarInsn(ILOAD, bound);
+                    if (shape == Shape.FIXED) {
+                        mv.visitLdcInsn(b.column().fixedLength());
+                    } else {
+                        mv.visitVarInsn(ALOAD, offsetSlots[b.index()]);
+                        mv.visitVarInsn(ILOAD, ENTRIES_ARG);
+                        mv.visitMethodInsn(INVOKESTATIC, KernelSupport.INTERNAL_NAME, "longestEntry", "([II)I",
+                                false);
+                    }
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+                    mv.visitVarInsn(ISTORE, bound);
                 }
             }
             code.forEach(Runnable::run);
@@ -354,7 +362,7 @@ final class KernelCompiler implements Opcodes {
             out = next++;
             mv.visitVarInsn(ASTORE, out);
         }
-        BatchPrologue prologue = new BatchPrologue(mv, arraySlots, next);
+        BatchPrologue prologue = new BatchPrologue(mv, offsetSlots, next);
         Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, MAIN, next + SCRATCH_SLOTS, prologue);
         Label prologueCode = new Label();
         Label start = new Label();

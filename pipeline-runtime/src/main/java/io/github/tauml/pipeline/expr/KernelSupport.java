@@ -115,6 +115,15 @@ final class KernelSupport {
         return r;
     }
 
+    /** The most values an entry of a jagged or vector column holds in the batch: the size of scratch buffers. */
+    static int longestEntry(int[] offsets, int entries) {
+        int longest = 0;
+        for (int i = 0; i < entries; i++) {
+            longest = Math.max(longest, offsets[i + 1] - offsets[i]);
+        }
+        return longest;
+    }
+
     static void clear(double[] a) {
         java.util.Arrays.fill(a, 0);
     }

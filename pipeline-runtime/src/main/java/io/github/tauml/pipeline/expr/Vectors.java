@@ -28,7 +28,7 @@ import org.objectweb.asm.Type;
  * Emits the vector parts of an expression for {@link Emitter}: every vector is a loop over the entry's elements, in
  * the kernel's loop body, so that nothing is allocated per entry. A branch's elements are read in place (from the
  * entry's offset); a vector that selects or reorders elements ({@code v[mask]}, Take, Nonzero) is written into a
- * scratch buffer allocated once per batch, as long as the batch's largest array branch.
+ * scratch buffer allocated once per batch, as long as the batch's longest array entry.
  */
 final class Vectors implements Opcodes {
     private static final String SUPPORT = KernelSupport.INTERNAL_NAME;
@@ -346,6 +346,14 @@ final class Vectors implements Opcodes {
         int k = em.newLocal(LeafType.INT32);
         int len = domain(v.sources(), v.drawLoop(), v.position());
         bind(v.sources(), k);
+        // Grown (doubled) only when this entry's elements do not fit.
+        Label fits = new Label();
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitVarInsn(ILOAD, count);
+        mv.visitVarInsn(ILOAD, len);
+        mv.visitInsn(IADD);
+        mv.visitJumpInsn(IF_ICMPGE, fits);
         mv.visitVarInsn(ALOAD, out);
         mv.visitVarInsn(ILOAD, count);
         mv.visitVarInsn(ILOAD, len);
@@ -354,6 +362,7 @@ final class Vectors implements Opcodes {
                 false);
         mv.visitTypeInsn(CHECKCAST, outDescriptor);
         mv.visitVarInsn(ASTORE, out);
+        mv.visitLabel(fits);
         loop(k, len, (next, exit) -> {
             mv.visitVarInsn(ALOAD, out);
             mv.visitVarInsn(ILOAD, count);

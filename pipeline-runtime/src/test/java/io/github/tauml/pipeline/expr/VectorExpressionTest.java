@@ -134,6 +134,36 @@ class VectorExpressionTest {
                 + " need equal sizes at entry 0");
     }
 
+    /**
+     * Vectors are loops in the kernel, not objects: evaluating a million entries allocates the output and the
+     * per-batch scratch buffers, a few bytes an entry, where one object an entry would be 16 bytes or more.
+     */
+    @Test
+    void vectorsAllocateNothingPerEntry() throws ExpressionException {
+        int entries = 1_000_000;
+        Columns b = io.github.tauml.pipeline.expr.bench.JetBatches.batch(0, entries, 3);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (String source : new String[] {"Sum(Jet_pt > 30) >= 2", "Sum(Jet_pt[abs(Jet_eta) < 2.4]) > 60",
+            "Jet_pt.size() > 0 && Max(Jet_pt[Jet_eta > -5 || Jet_pt > 20]) > 50",
+            "Sum(Take(Jet_pt, Nonzero(Jet_eta > 1))) > 40 || ArgMax(Jet_pt * Jet_eta) == 1",
+            "Sum$(Jet_pt > 30) > 1 && Alt$(Jet_pt[2], 0) > 20", "Any(DeltaPhi(Jet_eta, Jet_pt) > 1)"}) {
+            Expression e = Expression.compile(source, schemaWithJets());
+            e.evaluateMask(b);
+            long before = threads.getThreadAllocatedBytes(id);
+            boolean[] mask = e.evaluateMask(b);
+            long allocated = threads.getThreadAllocatedBytes(id) - before;
+            // The mask (1 byte an entry) and a few scratch buffers as long as the longest entry.
+            assertThat(allocated).as("bytes allocated by %s", source).isLessThan(entries + 100_000L);
+            assertThat(mask).contains(true, false);
+        }
+    }
+
+    private static Map<String, ColumnType> schemaWithJets() {
+        return io.github.tauml.pipeline.expr.bench.JetBatches.schema();
+    }
+
     /** A generated run list: 20,000 terms in one flat || chain. */
     @Test
     void runListOfTwentyThousandTermsCompilesAndSelects() throws ExpressionException {
