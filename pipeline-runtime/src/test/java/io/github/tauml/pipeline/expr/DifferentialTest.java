@@ -31,6 +31,10 @@ class DifferentialTest {
     private static final String[] UNARY_FUNCTIONS = {"sqrt", "fabs", "floor", "ceil", "round", "std::isnan",
         "TMath::Sqrt", "TMath::Floor"};
 
+    private static final java.util.regex.Pattern CAST = java.util.regex.Pattern.compile(
+            "static_cast<|\\(\\((bool|char|unsigned|short|int|long|float|double|Int_t|ULong64_t)"
+            + "|\\b(bool|char|short|int|float|double|Int_t|ULong64_t)\\(");
+
     private final SplittableRandom random = new SplittableRandom(20260101);
 
     @TestFactory
@@ -56,6 +60,8 @@ class DifferentialTest {
             ours.add(x.evaluate(new Columns(0, 1, columns), "r"));
             probes.add(new CppOracle.Probe(probes.size(), declarations, source));
         }
+        long casts = probes.stream().filter(p -> CAST.matcher(p.expression()).find()).count();
+        assertThat(casts).as("expressions with a cast").isGreaterThan(EXPRESSIONS / 10);
         Map<Integer, CppOracle.Result> cpp = CppOracle.evaluate(probes, dir);
         return probes.stream().map(p -> DynamicTest.dynamicTest(p.expression(), () -> {
             Column c = ours.get(p.id());
