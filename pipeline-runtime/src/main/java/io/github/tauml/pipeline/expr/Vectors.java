@@ -363,14 +363,7 @@ final class Vectors implements Opcodes {
         mv.visitTypeInsn(CHECKCAST, outDescriptor);
         mv.visitVarInsn(ASTORE, out);
         mv.visitLabel(fits);
-        loop(k, len, (next, exit) -> {
-            mv.visitVarInsn(ALOAD, out);
-            mv.visitVarInsn(ILOAD, count);
-            em.value(v.element());
-            mv.visitInsn(Emitter.jvm(v.type()).getOpcode(IASTORE) == IASTORE ? intStore(v.type())
-                    : Emitter.jvm(v.type()).getOpcode(IASTORE));
-            mv.visitIincInsn(count, 1);
-        });
+        loop(k, len, (next, exit) -> store(out, count, v.element(), v.type()));
         mv.visitVarInsn(ALOAD, offsetsOut);
         mv.visitVarInsn(ILOAD, em.row());
         mv.visitInsn(ICONST_1);
