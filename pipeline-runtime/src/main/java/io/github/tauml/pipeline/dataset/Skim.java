@@ -11,6 +11,7 @@ import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.tree.ColumnBatches;
 import io.github.tauml.rootio.tree.Columns;
 import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
 import io.github.tauml.rootio.tree.Names;
 import io.github.tauml.rootio.tree.TTree;
 import io.github.tauml.rootio.write.BranchSpec;
@@ -176,14 +177,15 @@ public final class Skim {
             if (computedNames.contains(col.name())) {
                 throw new SkimException(element, request.sample() + ": column '" + col.name() + "' is defined twice");
             }
-            Expression e = compile(col.expression(), schema, element);
+            Expression e = compile(col.expression(), schema, element, true);
             computed.add(e);
             read.addAll(sourceBranches(e, computedNames));
-            schema.put(col.name(), ColumnType.scalar(e.resultType()));
+            // A vector-valued column (Jet_pt[Jet_pt > 30]) is a vector<T> branch, usable by later expressions.
+            schema.put(col.name(), e.columnType());
             computedNames.add(col.name());
         }
         Expression selection = request.selection().isBlank() ? null
-                : compile(request.selection(), schema, "selection");
+                : compile(request.selection(), schema, "selection", false);
         if (selection != null) {
             read.addAll(sourceBranches(selection, computedNames));
         }
@@ -223,7 +225,9 @@ public final class Skim {
         }
         for (String name : computedNames) {
             if (filter.keeps(name)) {
-                outputs.add(BranchSpec.scalar(name, schema.get(name).type()));
+                ColumnType t = schema.get(name);
+                outputs.add(t.shape() == Shape.VECTOR ? BranchSpec.vector(name, t.type())
+                        : BranchSpec.scalar(name, t.type()));
             }
         }
         if (outputs.isEmpty()) {
@@ -259,9 +263,10 @@ public final class Skim {
         return e.branches().stream().filter(b -> !computed.contains(b)).toList();
     }
 
-    private Expression compile(String source, Map<String, ColumnType> schema, String element) throws SkimException {
+    private Expression compile(String source, Map<String, ColumnType> schema, String element, boolean column)
+            throws SkimException {
         try {
-            return Expression.compile(source, schema);
+            return column ? Expression.compileColumn(source, schema, -1) : Expression.compile(source, schema);
         } catch (ExpressionException e) {
             throw new SkimException(element, request.sample() + ": " + element + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,9 @@
 package io.github.tauml.pipeline.expr;
 
 import io.github.tauml.rootio.tree.LeafType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * C++ arithmetic types and their conversion rules, on x86-64 Linux (LP64): {@code char} is signed, {@code long}
@@ -74,6 +77,90 @@ final class CTypes {
         }
         // long long against unsigned int: long long holds every unsigned int.
         return LeafType.INT64;
+    }
+
+    /** The words a C++ arithmetic type is spelled with ({@code unsigned long long int}). */
+    static final Set<String> TYPE_WORDS = Set.of("bool", "char", "short", "int", "long", "signed", "unsigned",
+            "float", "double");
+
+    /** One-word names of arithmetic types: ROOT's typedefs (Rtypes.h), size_t and the fixed-width integers. */
+    static final Map<String, LeafType> TYPEDEFS = Map.ofEntries(
+            Map.entry("Bool_t", LeafType.BOOL), Map.entry("Char_t", LeafType.INT8),
+            Map.entry("UChar_t", LeafType.UINT8), Map.entry("Short_t", LeafType.INT16),
+            Map.entry("UShort_t", LeafType.UINT16), Map.entry("Int_t", LeafType.INT32),
+            Map.entry("UInt_t", LeafType.UINT32), Map.entry("Long_t", LeafType.INT64),
+            Map.entry("ULong_t", LeafType.UINT64), Map.entry("Long64_t", LeafType.INT64),
+            Map.entry("ULong64_t", LeafType.UINT64), Map.entry("Float_t", LeafType.FLOAT32),
+            Map.entry("Float16_t", LeafType.FLOAT32), Map.entry("Double_t", LeafType.FLOAT64),
+            Map.entry("Double32_t", LeafType.FLOAT64), Map.entry("size_t", LeafType.UINT64),
+            Map.entry("std::size_t", LeafType.UINT64), Map.entry("int8_t", LeafType.INT8),
+            Map.entry("uint8_t", LeafType.UINT8), Map.entry("int16_t", LeafType.INT16),
+            Map.entry("uint16_t", LeafType.UINT16), Map.entry("int32_t", LeafType.INT32),
+            Map.entry("uint32_t", LeafType.UINT32), Map.entry("int64_t", LeafType.INT64),
+            Map.entry("uint64_t", LeafType.UINT64), Map.entry("std::int8_t", LeafType.INT8),
+            Map.entry("std::uint8_t", LeafType.UINT8), Map.entry("std::int16_t", LeafType.INT16),
+            Map.entry("std::uint16_t", LeafType.UINT16), Map.entry("std::int32_t", LeafType.INT32),
+            Map.entry("std::uint32_t", LeafType.UINT32), Map.entry("std::int64_t", LeafType.INT64),
+            Map.entry("std::uint64_t", LeafType.UINT64));
+
+    /**
+     * The arithmetic type spelled by {@code words} ({@code unsigned}, {@code short int}, {@code long long}, in any
+     * order as C++ allows), or null if they spell none. {@code long} is 64 bits (LP64); long double is not a type
+     * here.
+     */
+    static LeafType fromWords(List<String> words) {
+        int unsigned = 0;
+        int signed = 0;
+        int longs = 0;
+        String base = null;
+        for (String w : words) {
+            switch (w) {
+                case "unsigned" -> unsigned++;
+                case "signed" -> signed++;
+                case "long" -> longs++;
+                case "int" -> {
+                    if (base != null && !base.equals("short")) {
+                        return null;
+                    }
+                    base = base == null ? "int" : base;
+                }
+                case "short" -> {
+                    if (base != null && !base.equals("int")) {
+                        return null;
+                    }
+                    base = "short";
+                }
+                default -> {
+                    if (base != null) {
+                        return null;
+                    }
+                    base = w;
+                }
+            }
+        }
+        if (unsigned + signed > 1 || longs > 2) {
+            return null;
+        }
+        boolean isUnsigned = unsigned == 1;
+        boolean hasSign = unsigned + signed == 1;
+        if (base == null) {
+            base = "int";
+        }
+        if (longs > 0) {
+            if (!base.equals("int")) {
+                return null;
+            }
+            return isUnsigned ? LeafType.UINT64 : LeafType.INT64;
+        }
+        return switch (base) {
+            case "bool" -> hasSign ? null : LeafType.BOOL;
+            case "char" -> isUnsigned ? LeafType.UINT8 : LeafType.INT8;
+            case "short" -> isUnsigned ? LeafType.UINT16 : LeafType.INT16;
+            case "int" -> isUnsigned ? LeafType.UINT32 : LeafType.INT32;
+            case "float" -> hasSign ? null : LeafType.FLOAT32;
+            case "double" -> hasSign ? null : LeafType.FLOAT64;
+            default -> null;
+        };
     }
 
     /** Bits of a promoted integer type, the bound of a shift count. */

@@ -45,6 +45,32 @@ final class CallEmitter implements Opcodes {
                 }
             }
             case MIN, MAX, TMATH_MIN, TMATH_MAX -> minMax(c);
+            case INVARIANT_MASSES -> {
+                for (Node a : c.arguments()) {
+                    emitter.value(a);
+                    if (t == LeafType.FLOAT32) {
+                        mv.visitInsn(F2D);
+                    }
+                }
+                mv.visitInsn(t == LeafType.FLOAT32 ? ICONST_1 : ICONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, KernelSupport.INTERNAL_NAME, "invariantMasses", "(DDDDDDDDZ)D", false);
+                if (t == LeafType.FLOAT32) {
+                    mv.visitInsn(D2F);
+                }
+            }
+            case DELTA_PHI -> {
+                for (Node a : c.arguments()) {
+                    emitter.value(a);
+                    if (t == LeafType.FLOAT32) {
+                        mv.visitInsn(F2D);
+                    }
+                }
+                mv.visitInsn(t == LeafType.FLOAT32 ? ICONST_1 : ICONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, KernelSupport.INTERNAL_NAME, "deltaPhi", "(DDDZ)D", false);
+                if (t == LeafType.FLOAT32) {
+                    mv.visitInsn(D2F);
+                }
+            }
             default -> {
                 for (Node a : c.arguments()) {
                     emitter.value(a);

@@ -2,10 +2,17 @@ package io.github.tauml.pipeline.expr;
 
 import static io.github.tauml.pipeline.expr.CTypes.isFloating;
 import static io.github.tauml.pipeline.expr.CTypes.isWide;
-import static io.github.tauml.pipeline.expr.KernelCompiler.ROW;
 
+import io.github.tauml.pipeline.expr.Node.Alt;
 import io.github.tauml.pipeline.expr.Node.Binary;
 import io.github.tauml.pipeline.expr.Node.Call;
+import io.github.tauml.pipeline.expr.Node.Cast;
+import io.github.tauml.pipeline.expr.Node.EntryInfo;
+import io.github.tauml.pipeline.expr.Node.Lane;
+import io.github.tauml.pipeline.expr.Node.Reduce;
+import io.github.tauml.pipeline.expr.Node.Var;
+import io.github.tauml.pipeline.expr.Node.Vec;
+import io.github.tauml.pipeline.expr.Node.VecElement;
 import io.github.tauml.pipeline.expr.Node.Compare;
 import io.github.tauml.pipeline.expr.Node.Conditional;
 import io.github.tauml.pipeline.expr.Node.Constant;
@@ -40,14 +47,71 @@ final class Emitter implements Opcodes {
     private final CallEmitter calls;
     private final int[] arraySlots;
     private final int[] offsetSlots;
+    private final Slots slots;
+    private final int row;
+    private final Prologue prologue;
+    private final Vectors vectors;
     private int nextLocal;
 
-    Emitter(MethodVisitor mv, int[] arraySlots, int[] offsetSlots, int firstFreeLocal) {
+    /**
+     * @param slots    the locals holding the method's arguments and the entry's index in the batch
+     * @param prologue where code that runs once per batch goes (scratch buffers), or null where none may be needed
+     */
+    Emitter(MethodVisitor mv, int[] arraySlots, int[] offsetSlots, Slots slots, int firstFreeLocal,
+            Prologue prologue) {
         this.mv = mv;
         this.calls = new CallEmitter(this, mv);
         this.arraySlots = arraySlots;
         this.offsetSlots = offsetSlots;
+        this.slots = slots;
+        this.row = slots.row();
         this.nextLocal = firstFreeLocal;
+        this.prologue = prologue;
+        this.vectors = new Vectors(this, mv);
+    }
+
+    /** Locals of the generated method: the branch arrays, the entry offsets, the entry, the entry numbering. */
+    record Slots(int values, int offsets, int row, int first, int total) {
+    }
+
+    /** Code run once per batch before the loop, with the locals it fills. */
+    interface Prologue {
+        /** A local holding a new primitive array of {@code type} as long as the batch's longest array entry. */
+        int scratch(io.github.tauml.rootio.tree.LeafType type);
+
+        /** A local holding a new {@code double[size]}. */
+        int doubles(int size);
+
+        /**
+         * A chunk method for the terms of a long chain: a static {@code (Object[], int[][], int, long, long,
+         * Object[])Z}.
+         */
+        String chunk(Operator op, java.util.List<Node> terms);
+
+        /** A local holding the scratch buffers of the chunk methods (an Object[]), to pass to them. */
+        int chunkScratch();
+
+        /** A static method computing a reduction or vector element (see {@link KernelCompiler#outlinedDescriptor}). */
+        String outline(Node n);
+
+        /** A local holding {@code value}, a constant of the kernel (passed after the branch arrays). */
+        int constant(int[] value);
+    }
+
+    int row() {
+        return row;
+    }
+
+    int arraySlot(int branch) {
+        return arraySlots[branch];
+    }
+
+    int offsetSlot(int branch) {
+        return offsetSlots[branch];
+    }
+
+    Prologue prologue() {
+        return prologue;
     }
 
     /** Pushes the node's value, in the JVM representation of its type. */
@@ -56,7 +120,7 @@ final class Emitter implements Opcodes {
             mv.visitLdcInsn(c.value());
         } else if (n instanceof Load l) {
             mv.visitVarInsn(ALOAD, arraySlots[l.branch().index()]);
-            mv.visitVarInsn(ILOAD, ROW);
+            mv.visitVarInsn(ILOAD, row);
             arrayLoad(l.type());
         } else if (n instanceof Element e) {
             element(e);
@@ -86,6 +150,43 @@ final class Emitter implements Opcodes {
             mv.visitLabel(done);
         } else if (n instanceof Call c) {
             calls.emit(c);
+        } else if (n instanceof Cast c) {
+            cast(c);
+        } else if (n instanceof Var v) {
+            mv.visitVarInsn(jvm(v.type()).getOpcode(ILOAD), v.slot()[0]);
+        } else if (n instanceof Lane l) {
+            vectors.lane(l);
+        } else if (n instanceof Reduce || n instanceof VecElement) {
+            // Loops over elements run in a method of their own: the JIT compiles a loop entered with values on the
+            // operand stack (x + Sum(v)) neither on-stack nor, called once a batch, at all.
+            String method = prologue.outline(n);
+            mv.visitVarInsn(ALOAD, slots.values());
+            mv.visitVarInsn(ALOAD, slots.offsets());
+            mv.visitVarInsn(ILOAD, row);
+            mv.visitVarInsn(LLOAD, slots.first());
+            mv.visitVarInsn(LLOAD, slots.total());
+            mv.visitVarInsn(ALOAD, prologue.chunkScratch());
+            mv.visitMethodInsn(INVOKESTATIC, KernelCompiler.CLASS_NAME, method,
+                    KernelCompiler.outlinedDescriptor(n.type()), false);
+        } else if (n instanceof Alt a) {
+            alt(a);
+        } else if (n instanceof EntryInfo e) {
+            mv.visitVarInsn(LLOAD, e.total() ? slots.total() : slots.first());
+            if (!e.total()) {
+                mv.visitVarInsn(ILOAD, row);
+                mv.visitInsn(I2L);
+                mv.visitInsn(LADD);
+            }
+        } else if (n instanceof Node.ChunkCall c) {
+            mv.visitVarInsn(ALOAD, slots.values());
+            mv.visitVarInsn(ALOAD, slots.offsets());
+            mv.visitVarInsn(ILOAD, row);
+            mv.visitVarInsn(LLOAD, slots.first());
+            mv.visitVarInsn(LLOAD, slots.total());
+            mv.visitVarInsn(ALOAD, prologue.chunkScratch());
+            mv.visitMethodInsn(INVOKESTATIC, KernelCompiler.CLASS_NAME, c.method(), KernelCompiler.CHUNK, false);
+        } else if (n instanceof Vec v) {
+            throw new IllegalStateException("a vector has no scalar value: " + v);
         } else {
             truth(n);
         }
@@ -104,25 +205,55 @@ final class Emitter implements Opcodes {
     }
 
     /** Jumps to {@code target} if the node's truth is {@code when}; falls through otherwise. */
-    private void branch(Node n, boolean when, Label target) {
+    void branch(Node n, boolean when, Label target) {
         if (n instanceof Compare c) {
             value(c.left());
             value(c.right());
             compareJump(c.left().type(), c.op(), when, target);
         } else if (n instanceof Logical l) {
-            // && jumps on the first false operand, || on the first true one; the other case needs both.
+            // && jumps on the first false operand, || on the first true one; the other case needs all.
             boolean decisive = l.op() == Operator.LOGICAL_OR;
+            java.util.List<Node> terms = chunked(l);
             if (when == decisive) {
-                branch(l.left(), when, target);
-                branch(l.right(), when, target);
+                for (Node t : terms) {
+                    branch(t, when, target);
+                }
             } else {
                 Label skip = new Label();
-                branch(l.left(), decisive, skip);
-                branch(l.right(), when, target);
+                for (int i = 0; i < terms.size() - 1; i++) {
+                    branch(terms.get(i), decisive, skip);
+                }
+                branch(terms.get(terms.size() - 1), when, target);
                 mv.visitLabel(skip);
             }
         } else if (n instanceof Not not) {
             branch(not.operand(), !when, target);
+        } else if (n instanceof Node.InSet set) {
+            Label in = new Label();
+            Label out = new Label();
+            if (set.keys().length <= SWITCH_KEYS) {
+                value(set.operand());
+                Label[] labels = new Label[set.keys().length];
+                java.util.Arrays.fill(labels, in);
+                mv.visitLookupSwitchInsn(out, set.keys(), labels);
+            } else {
+                // A long list: a binary search in the sorted keys, a constant of the kernel.
+                mv.visitVarInsn(ALOAD, prologue.constant(set.keys()));
+                value(set.operand());
+                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "binarySearch", "([II)I", false);
+                mv.visitJumpInsn(IFLT, out);
+            }
+            mv.visitLabel(in);
+            if (when) {
+                mv.visitJumpInsn(GOTO, target);
+                mv.visitLabel(out);
+            } else {
+                Label done = new Label();
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(out);
+                mv.visitJumpInsn(GOTO, target);
+                mv.visitLabel(done);
+            }
         } else if (n instanceof Convert c) {
             // Widening and int-to-floating conversions keep zero and non-zero apart.
             branch(c.operand(), when, target);
@@ -150,6 +281,69 @@ final class Emitter implements Opcodes {
             }
             mv.visitJumpInsn(when ? IFNE : IFEQ, target);
         }
+    }
+
+    /** Pushes the value of a reduction or vector element in place (the body of its outlined method). */
+    void inline(Node n) {
+        if (n instanceof Reduce r) {
+            vectors.reduce(r);
+        } else {
+            vectors.element((VecElement) n);
+        }
+    }
+
+    /** Jumps to {@code target} if the node's truth is {@code when} (for chunk methods). */
+    void branchTo(Node n, boolean when, Label target) {
+        branch(n, when, target);
+    }
+
+    /** See {@link Vectors#output}. */
+    void vectorOutput(Vec v, int out, String outDescriptor, int count, int offsetsOut) {
+        vectors.output(v, out, outDescriptor, count, offsetsOut);
+    }
+
+    /** Keys of a set beyond which it is a binary search rather than a lookupswitch (8 bytes of code a key). */
+    static final int SWITCH_KEYS = 256;
+
+    /** Chain terms per chunk method beyond which a chain is split into chunk methods. */
+    static final int CHUNK_TERMS = 64;
+    /** Nodes beyond which a chain is split, so that each method stays small enough for the JIT (8000 bytes). */
+    static final int CHUNK_NODES = 400;
+
+    /**
+     * The terms of a chain as emitted here: the terms themselves, or for a long chain calls of chunk methods that
+     * each evaluate a run of terms (a JVM method holds at most 64 KB of code, and the JIT skips methods over 8 KB).
+     */
+    private java.util.List<Node> chunked(Logical l) {
+        if (l.operands().size() <= CHUNK_TERMS || Nodes.size(l, CHUNK_NODES + 1) <= CHUNK_NODES) {
+            return l.operands();
+        }
+        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> run = new java.util.ArrayList<>();
+        int runSize = 0;
+        for (Node t : l.operands()) {
+            int size = Nodes.size(t, CHUNK_NODES + 1);
+            if (!run.isEmpty() && (run.size() >= CHUNK_TERMS || runSize + size > CHUNK_NODES)) {
+                flush(l.op(), run, out);
+                runSize = 0;
+            }
+            run.add(t);
+            runSize += size;
+        }
+        flush(l.op(), run, out);
+        return out;
+    }
+
+    private void flush(Operator op, java.util.List<Node> run, java.util.List<Node> out) {
+        if (run.isEmpty()) {
+            return;
+        }
+        if (run.size() == 1) {
+            out.add(run.get(0));
+        } else {
+            out.add(new Node.ChunkCall(prologue.chunk(op, java.util.List.copyOf(run)), run.get(0).position()));
+        }
+        run.clear();
     }
 
     /**
@@ -238,7 +432,7 @@ final class Emitter implements Opcodes {
         }
         mv.visitJumpInsn(IFNE, ok);
         mv.visitLdcInsn(position);
-        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(ILOAD, row);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "divisionByZero", "(II)" + FAILURE, false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(ok);
@@ -259,7 +453,7 @@ final class Emitter implements Opcodes {
         Label ok = new Label();
         unsignedBelow(ok);
         mv.visitLdcInsn(b.position());
-        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(ILOAD, row);
         mv.visitVarInsn(LLOAD, count);
         mv.visitInsn(countType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
         mv.visitLdcInsn(CTypes.name(t));
@@ -289,7 +483,7 @@ final class Emitter implements Opcodes {
         int start = newLocal(LeafType.INT32);
         int size = newLocal(LeafType.INT32);
         if (fixed) {
-            mv.visitVarInsn(ILOAD, ROW);
+            mv.visitVarInsn(ILOAD, row);
             mv.visitLdcInsn(column.fixedLength());
             mv.visitInsn(IMUL);
             mv.visitVarInsn(ISTORE, start);
@@ -298,7 +492,7 @@ final class Emitter implements Opcodes {
         } else {
             int offsets = offsetSlots[e.branch().index()];
             mv.visitVarInsn(ALOAD, offsets);
-            mv.visitVarInsn(ILOAD, ROW);
+            mv.visitVarInsn(ILOAD, row);
             mv.visitInsn(IALOAD);
             mv.visitVarInsn(ISTORE, start);
             entrySize(offsets);
@@ -310,7 +504,7 @@ final class Emitter implements Opcodes {
         Label ok = new Label();
         unsignedBelow(ok);
         mv.visitLdcInsn(e.position());
-        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(ILOAD, row);
         mv.visitLdcInsn(e.branch().name());
         mv.visitVarInsn(LLOAD, index);
         mv.visitInsn(indexType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
@@ -338,26 +532,26 @@ final class Emitter implements Opcodes {
     }
 
     /** Pushes offsets[row + 1] - offsets[row]. */
-    private void entrySize(int offsets) {
+    void entrySize(int offsets) {
         mv.visitVarInsn(ALOAD, offsets);
-        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(ILOAD, row);
         mv.visitInsn(ICONST_1);
         mv.visitInsn(IADD);
         mv.visitInsn(IALOAD);
         mv.visitVarInsn(ALOAD, offsets);
-        mv.visitVarInsn(ILOAD, ROW);
+        mv.visitVarInsn(ILOAD, row);
         mv.visitInsn(IALOAD);
         mv.visitInsn(ISUB);
     }
 
     /** With two longs on the stack, jumps to {@code ok} if the first is below the second, both read unsigned. */
-    private void unsignedBelow(Label ok) {
+    void unsignedBelow(Label ok) {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
         mv.visitJumpInsn(IFLT, ok);
     }
 
     /** C++ conversions from {@code from} to a wider or floating type; the only ones the typing inserts. */
-    private void convert(LeafType from, LeafType to) {
+    void convert(LeafType from, LeafType to) {
         if (from == to || (isWide(from) && isWide(to)) || (!isWide(from) && !isFloating(from)
                 && (to == LeafType.INT32 || to == LeafType.UINT32))) {
             // Same bits: int to unsigned int, long long to unsigned long long, small types already extended.
@@ -388,8 +582,116 @@ final class Emitter implements Opcodes {
         }
     }
 
+    /** An explicit conversion with g++'s x86-64 semantics (see {@link Cast}). */
+    private void cast(Cast c) {
+        LeafType from = c.operand().type();
+        LeafType to = c.type();
+        if (to == LeafType.BOOL) {
+            truth(c.operand());
+            return;
+        }
+        value(c.operand());
+        narrow(from, to);
+    }
+
+    /** With a value of {@code from} on the stack, converts it to {@code to} as a C++ cast does (bool excepted). */
+    void narrow(LeafType from, LeafType to) {
+        if (from == to) {
+            return;
+        }
+        if (isFloating(from)) {
+            if (isFloating(to)) {
+                mv.visitInsn(to == LeafType.FLOAT32 ? D2F : F2D);
+                return;
+            }
+            if (from == LeafType.FLOAT32) {
+                mv.visitInsn(F2D);
+            }
+            switch (to) {
+                case INT64 -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "cvttsd2si64", "(D)J", false);
+                case UINT64 -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "doubleToUnsignedLong", "(D)J", false);
+                case UINT32 -> {
+                    // g++ converts through the 64-bit instruction and keeps the low half.
+                    mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "cvttsd2si64", "(D)J", false);
+                    mv.visitInsn(L2I);
+                }
+                default -> {
+                    mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "cvttsd2si32", "(D)I", false);
+                    narrowInt(to);
+                }
+            }
+            return;
+        }
+        if (isFloating(to)) {
+            convert(from, to);
+            return;
+        }
+        if (isWide(to)) {
+            widen(from);
+            return;
+        }
+        if (isWide(from)) {
+            mv.visitInsn(L2I);
+        }
+        narrowInt(to);
+    }
+
+    /** An int on the stack to the width of {@code to}, wrapping (modulo 2^n) as g++ does. */
+    private void narrowInt(LeafType to) {
+        switch (to) {
+            case INT8 -> mv.visitInsn(I2B);
+            case UINT8 -> {
+                mv.visitLdcInsn(0xFF);
+                mv.visitInsn(IAND);
+            }
+            case INT16 -> mv.visitInsn(I2S);
+            case UINT16 -> mv.visitInsn(I2C);
+            case BOOL -> {
+                Label zero = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(IFEQ, zero);
+                mv.visitInsn(ICONST_1);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(zero);
+                mv.visitInsn(ICONST_0);
+                mv.visitLabel(done);
+            }
+            default -> {
+                // int and unsigned int: the same 32 bits.
+            }
+        }
+    }
+
+    /**
+     * {@code Alt$(primary, alternate)}: every index the primary reads is checked first (without failing); if one is
+     * out of range the alternate is the value, else the primary.
+     */
+    private void alt(Alt a) {
+        Label alternate = new Label();
+        Label done = new Label();
+        for (Node e : Nodes.elements(a.primary())) {
+            Element el = (Element) e;
+            ColumnType column = el.branch().column();
+            value(el.index());
+            convert(el.index().type(), LeafType.INT64);
+            if (column.shape() == Shape.FIXED) {
+                mv.visitLdcInsn((long) column.fixedLength());
+            } else {
+                entrySize(offsetSlots[el.branch().index()]);
+                mv.visitInsn(I2L);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            mv.visitJumpInsn(IFGE, alternate);
+        }
+        value(a.primary());
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(alternate);
+        value(a.alternate());
+        mv.visitLabel(done);
+    }
+
     /** An int-held value to long: sign-extended, or zero-extended for unsigned int. */
-    private void widen(LeafType from) {
+    void widen(LeafType from) {
         if (isWide(from)) {
             return;
         }
@@ -400,7 +702,7 @@ final class Emitter implements Opcodes {
         }
     }
 
-    private void arrayLoad(LeafType t) {
+    void arrayLoad(LeafType t) {
         switch (t) {
             case BOOL, INT8 -> mv.visitInsn(BALOAD);
             case UINT8 -> {

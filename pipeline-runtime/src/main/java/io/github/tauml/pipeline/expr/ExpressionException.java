@@ -31,15 +31,37 @@ public final class ExpressionException extends Exception {
         return position;
     }
 
+    /** Characters of the source line shown before and after the caret; a longer line is cut, with "...". */
+    static final int CONTEXT = 60;
+
     static String format(String problem, String source, int position) {
         int start = source.lastIndexOf('\n', position - 1) + 1;
         int end = source.indexOf('\n', position);
-        String line = source.substring(start, end < 0 ? source.length() : end);
-        StringBuilder caret = new StringBuilder();
+        end = end < 0 ? source.length() : end;
+        String prefix = "";
+        String suffix = "";
+        if (position - start > CONTEXT) {
+            start = position - CONTEXT;
+            prefix = "...";
+        }
+        if (end - position > CONTEXT) {
+            end = position + CONTEXT;
+            suffix = "...";
+        }
+        String line = prefix + source.substring(start, end) + suffix;
+        StringBuilder caret = new StringBuilder(" ".repeat(prefix.length()));
         for (int i = start; i < position; i++) {
             // Tabs stay tabs so that the caret lines up whatever the tab width.
             caret.append(source.charAt(i) == '\t' ? '\t' : ' ');
         }
         return problem + "\n" + line + "\n" + caret + "^";
+    }
+
+    /** The source for a one-line message: whole if short, else its start and length. */
+    static String excerpt(String source) {
+        if (source.length() <= 2 * CONTEXT) {
+            return source;
+        }
+        return source.substring(0, 2 * CONTEXT) + "... (" + source.length() + " characters)";
     }
 }

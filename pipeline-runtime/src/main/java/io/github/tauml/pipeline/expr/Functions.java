@@ -12,6 +12,7 @@ import io.github.tauml.rootio.tree.LeafType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -67,8 +68,54 @@ final class Functions {
     private Functions() {
     }
 
+    /** RVec's element-wise versions of the cmath functions (ROOT::VecOps); others take no vectors. */
+    private static final Set<String> RVEC_MATH = Set.of("abs", "exp", "log", "log10", "sqrt", "sin", "cos", "tan",
+            "asin", "acos", "atan", "sinh", "cosh", "tanh", "floor", "ceil", "round", "pow", "hypot", "atan2");
+    /** ROOT::VecOps functions (also with the ROOT::VecOps:: or ROOT:: prefix) and their numbers of arguments. */
+    private static final Map<String, int[]> VECOPS = Map.ofEntries(
+            Map.entry("Sum", new int[] {1, 1}), Map.entry("Mean", new int[] {1, 1}),
+            Map.entry("Max", new int[] {1, 1}), Map.entry("Min", new int[] {1, 1}),
+            Map.entry("ArgMax", new int[] {1, 1}), Map.entry("ArgMin", new int[] {1, 1}),
+            Map.entry("Any", new int[] {1, 1}), Map.entry("All", new int[] {1, 1}),
+            Map.entry("Nonzero", new int[] {1, 1}), Map.entry("Take", new int[] {2, 2}),
+            Map.entry("DeltaPhi", new int[] {2, 3}), Map.entry("DeltaR", new int[] {4, 5}),
+            Map.entry("InvariantMass", new int[] {4, 4}), Map.entry("InvariantMasses", new int[] {8, 8}));
+    /** TTree::Draw's functions of formulas and their numbers of arguments. */
+    private static final Map<String, Integer> DRAW = Map.of("Length$", 1, "Sum$", 1, "Min$", 1, "Max$", 1,
+            "MinIf$", 2, "MaxIf$", 2, "Alt$", 2);
+
+    /** Whether calls of {@code name} loop over array elements implicitly, as TTree::Draw's $-functions do. */
+    static boolean isDrawFunction(String name) {
+        return DRAW.containsKey(name);
+    }
+
     /** The call of {@code name} (as written, with its namespace) on {@code args}. */
     static Node call(String name, List<Node> args, int position) {
+        String vecops = name.startsWith("ROOT::VecOps::") ? name.substring("ROOT::VecOps::".length())
+                : name.startsWith("ROOT::") ? name.substring("ROOT::".length()) : name;
+        if (VECOPS.containsKey(vecops)) {
+            int[] arity = VECOPS.get(vecops);
+            if (args.size() < arity[0] || args.size() > arity[1]) {
+                throw new CompileFailure(name + " takes " + (arity[0] == arity[1] ? arity[0] + ""
+                        : arity[0] + " or " + arity[1]) + (arity[1] == 1 ? " argument" : " arguments") + ", got "
+                        + args.size(), position);
+            }
+            return VecOps.call(name, vecops, args, position);
+        }
+        if (DRAW.containsKey(name)) {
+            if (args.size() != DRAW.get(name)) {
+                throw new CompileFailure(name + " takes " + DRAW.get(name) + (DRAW.get(name) == 1 ? " argument"
+                        : " arguments") + ", got " + args.size(), position);
+            }
+            return VecOps.draw(name, args, position);
+        }
+        if (!vecops.equals(name) && !name.startsWith("ROOT::Math::")) {
+            // ROOT::VecOps::sqrt(v) and the like: the element-wise cmath functions.
+            name = vecops;
+        }
+        if (args.stream().anyMatch(a -> a instanceof Node.Vec)) {
+            return vectorMath(name, args, position);
+        }
         Integer arity = ARITY.get(name);
         if (arity == null) {
             String close = Suggestions.didYouMean(name, ARITY.keySet());
@@ -84,11 +131,30 @@ final class Functions {
                 : std(name, name.startsWith("std::") ? name.substring("std::".length()) : name, args, position);
     }
 
+    /**
+     * A cmath function applied element-wise: RVec's versions give float for float elements and double otherwise
+     * (PromoteType); inside a TTree::Draw function every function applies element-wise.
+     */
+    private static Node vectorMath(String name, List<Node> args, int position) {
+        boolean draw = args.stream().anyMatch(a -> a instanceof Node.Vec v && v.drawLoop());
+        String base = name.startsWith("std::") ? name.substring("std::".length()) : name;
+        if (!draw && !RVEC_MATH.contains(base)) {
+            throw new CompileFailure(name + " takes numbers, not vectors; RVec has element-wise "
+                    + String.join(", ", new java.util.TreeSet<>(RVEC_MATH)), position);
+        }
+        return Typing.lift(args, e -> {
+            Node r = call(name, e, position);
+            return draw || isFloating(r.type()) ? r : convert(r, LeafType.FLOAT64);
+        }, position);
+    }
+
     /** Every function once: the std ones without their optional prefix, then TMath's. */
     private static String knownFunctions() {
         List<String> bare = ARITY.keySet().stream().filter(s -> !s.contains("::")).toList();
         List<String> tmath = ARITY.keySet().stream().filter(s -> s.startsWith("TMath::")).toList();
-        return String.join(", ", bare) + " (also with std::), " + String.join(", ", tmath);
+        return String.join(", ", bare) + " (also with std::), " + String.join(", ", tmath) + "; on vectors "
+                + String.join(", ", new TreeMap<>(VECOPS).keySet()) + " (also with ROOT::VecOps::); in TTree::Draw"
+                + " style " + String.join(", ", new TreeMap<>(DRAW).keySet());
     }
 
     private static Node std(String name, String base, List<Node> args, int position) {

@@ -129,6 +129,7 @@ final class Lexer {
     }
 
     private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        // '$' ends TTree::Draw's names (Sum$, Entry$).
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -40,7 +40,11 @@ enum MathFunction {
     /** {@code a <= b ? a : b}, as TMath::Min does: it differs from std::min when an argument is NaN. */
     TMATH_MIN(null, null, 2),
     /** {@code a >= b ? a : b}, as TMath::Max does. */
-    TMATH_MAX(null, null, 2);
+    TMATH_MAX(null, null, 2),
+    /** RVec's DeltaPhi(v1, v2, c), in the call's type (float or double). */
+    DELTA_PHI(null, null, 3),
+    /** RVec's InvariantMasses: the mass of each pair (pt1, eta1, phi1, mass1) + (pt2, eta2, phi2, mass2). */
+    INVARIANT_MASSES(null, null, 8);
 
     private final String owner;
     private final String method;

@@ -18,7 +18,10 @@ final class Parser {
     private final List<Token> tokens;
     private final Map<String, ColumnType> schema;
     private final Map<String, BranchRef> used = new LinkedHashMap<>();
+    private final boolean knowsEntries;
     private int at;
+    /** Depth of TTree::Draw $-function arguments being parsed: there, a bare array is its elements, looped over. */
+    private int drawDepth;
 
     /** The typed tree and the branches it reads, in order of first use. */
     record Result(Node root, List<BranchRef> branches) {
@@ -27,13 +30,17 @@ final class Parser {
         }
     }
 
-    private Parser(List<Token> tokens, Map<String, ColumnType> schema) {
+    private Parser(List<Token> tokens, Map<String, ColumnType> schema, boolean knowsEntries) {
         this.tokens = tokens;
         this.schema = schema;
+        this.knowsEntries = knowsEntries;
     }
 
-    static Result parse(String source, Map<String, ColumnType> schema) {
-        Parser p = new Parser(Lexer.tokenize(source), schema);
+    /**
+     * @param knowsEntries whether the tree's number of entries will be given ({@code Entries$})
+     */
+    static Result parse(String source, Map<String, ColumnType> schema, boolean knowsEntries) {
+        Parser p = new Parser(Lexer.tokenize(source), schema, knowsEntries);
         Node root = p.conditional();
         Token rest = p.peek();
         if (rest.kind() != Kind.END) {
@@ -65,6 +72,16 @@ final class Parser {
                 return left;
             }
             advance();
+            if (op == Operator.LOGICAL_OR || op == Operator.LOGICAL_AND) {
+                // A chain a || b || c ... is gathered in one list: generated selections have thousands of terms.
+                List<Node> terms = new ArrayList<>(List.of(left, binary(op.precedence() + 1)));
+                while (peek().is(op.symbol())) {
+                    advance();
+                    terms.add(binary(op.precedence() + 1));
+                }
+                left = Typing.chain(op, terms, t.position());
+                continue;
+            }
             Node right = binary(op.precedence() + 1);
             left = Typing.binary(op, left, right, t.position());
         }
@@ -72,6 +89,14 @@ final class Parser {
 
     private Node unary() {
         Token t = peek();
+        if (t.is("(")) {
+            TypeName type = typeName(at + 1);
+            if (type != null && tokens.get(at + 1 + type.tokens()).is(")")) {
+                // A C-style cast: (type) operand, binding like a prefix operator.
+                at += 2 + type.tokens();
+                return cast(unary(), type.type(), t.position());
+            }
+        }
         if (t.is("+") || t.is("-") || t.is("!") || t.is("~")) {
             advance();
             return Typing.unary(t.symbol(), unary(), t.position());
@@ -84,6 +109,10 @@ final class Parser {
     }
 
     private Node primary() {
+        return postfix(operand());
+    }
+
+    private Node operand() {
         Token t = advance();
         if (t.kind() == Kind.NUMBER) {
             return t.literal();
@@ -92,6 +121,32 @@ final class Parser {
             Node inner = conditional();
             expect(")");
             return inner;
+        }
+        if (t.kind() == Kind.IDENTIFIER && t.text().equals("static_cast")) {
+            expect("<");
+            TypeName type = typeName(at);
+            if (type == null) {
+                throw new CompileFailure("expected an arithmetic type after 'static_cast<', found "
+                        + peek().describe(), peek().position());
+            }
+            at += type.tokens();
+            expect(">");
+            expect("(");
+            Node operand = conditional();
+            expect(")");
+            return cast(operand, type.type(), t.position());
+        }
+        if (t.kind() == Kind.IDENTIFIER) {
+            at--;
+            TypeName type = typeName(at);
+            if (type != null && type.oneWord() && tokens.get(at + type.tokens()).is("(")) {
+                // A functional cast: int(x).
+                at += type.tokens() + 1;
+                Node operand = conditional();
+                expect(")");
+                return cast(operand, type.type(), t.position());
+            }
+            at++;
         }
         if (t.kind() != Kind.IDENTIFIER) {
             throw new CompileFailure("expected an operand, found " + t.describe(), t.position());
@@ -117,17 +172,119 @@ final class Parser {
     private Node call(String name, int position) {
         advance();
         List<Node> args = new ArrayList<>();
+        boolean draw = Functions.isDrawFunction(name);
+        drawDepth += draw ? 1 : 0;
         if (!peek().is(")")) {
             do {
                 args.add(conditional());
             } while (accept(","));
         }
         expect(")");
+        drawDepth -= draw ? 1 : 0;
         return Functions.call(name, args, position);
     }
 
-    /** A branch, with its element access or size() if it is an array: an array is never used whole. */
+    /** {@code [i]}, {@code [mask]} and {@code .size()} after a vector-valued operand. */
+    private Node postfix(Node base) {
+        while (peek().is("[") || peek().is(".")) {
+            Token t = advance();
+            if (!(base instanceof Node.Vec v)) {
+                throw new CompileFailure(t.is("[") ? "a " + CTypes.name(base.type()) + " cannot be indexed"
+                        : "a " + CTypes.name(base.type()) + " has no members", t.position());
+            }
+            if (t.is("[")) {
+                Node index = conditional();
+                expect("]");
+                base = index(v, index, t.position());
+            } else {
+                size();
+                base = new Node.Reduce(Reduction.SIZE, v.sources(), List.of(v.element()), v.drawLoop(),
+                        LeafType.UINT64, t.position());
+            }
+        }
+        return base;
+    }
+
+    /** {@code v[i]}: an element, or with a vector of conditions RVec's {@code v[v > 0]}. */
+    private Node index(Node.Vec v, Node index, int position) {
+        if (index instanceof Node.Vec mask) {
+            Node.Filtered f = new Node.Filtered(v, mask, position);
+            return new Node.Vec(List.of(f), new Node.Lane(f, position), false, position);
+        }
+        if (!CTypes.isIntegral(index.type())) {
+            throw new CompileFailure("array index must be an integer, got " + CTypes.name(index.type()),
+                    index.position());
+        }
+        return new Node.VecElement(v, index, position);
+    }
+
+    /** The rest of {@code .size()} after the dot. */
+    private void size() {
+        Token member = advance();
+        if (member.kind() != Kind.IDENTIFIER || !member.text().equals("size")) {
+            throw new CompileFailure("expected size() after '.', found " + member.describe(), member.position());
+        }
+        expect("(");
+        expect(")");
+    }
+
+    /** A type spelled from token {@code i} on, and how many tokens spell it. */
+    private record TypeName(LeafType type, int tokens, boolean oneWord) {
+    }
+
+    /** The arithmetic type spelled at token {@code i} ({@code unsigned int}, {@code Float_t}, {@code std::size_t}). */
+    private TypeName typeName(int i) {
+        Token t = tokens.get(i);
+        if (t.kind() != Kind.IDENTIFIER) {
+            return null;
+        }
+        if (t.text().equals("std") && tokens.get(i + 1).is("::") && tokens.get(i + 2).kind() == Kind.IDENTIFIER) {
+            LeafType x = CTypes.TYPEDEFS.get("std::" + tokens.get(i + 2).text());
+            return x == null ? null : new TypeName(x, 3, true);
+        }
+        LeafType typedef = CTypes.TYPEDEFS.get(t.text());
+        if (typedef != null && !schema.containsKey(t.text())) {
+            return new TypeName(typedef, 1, true);
+        }
+        List<String> words = new ArrayList<>();
+        int j = i;
+        while (tokens.get(j).kind() == Kind.IDENTIFIER && CTypes.TYPE_WORDS.contains(tokens.get(j).text())) {
+            words.add(tokens.get(j).text());
+            j++;
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        LeafType x = CTypes.fromWords(words);
+        if (x == null) {
+            throw new CompileFailure("'" + String.join(" ", words) + "' is not a type this language has (bool, char,"
+                    + " short, int, long, long long, float, double, signed or unsigned)", t.position());
+        }
+        return new TypeName(x, j - i, words.size() == 1);
+    }
+
+    /** An explicit conversion; a vector cannot be converted to a number. */
+    private static Node cast(Node operand, LeafType type, int position) {
+        if (operand instanceof Node.Vec) {
+            throw new CompileFailure("a vector cannot be cast to " + CTypes.name(type) + "; reduce it first, e.g."
+                    + " Sum(v)", position);
+        }
+        return operand.type() == type ? operand : new Node.Cast(operand, type, position);
+    }
+
+    /**
+     * A branch, with its element access or size() if it is an array; an array used whole is a vector (an RVec, or
+     * inside a TTree::Draw $-function its elements looped over).
+     */
     private Node branch(String name, int position) {
+        if (name.equals("Entry$") || name.equals("Entries$")) {
+            boolean total = name.equals("Entries$");
+            if (total && !knowsEntries) {
+                throw new CompileFailure("Entries$ needs the tree's number of entries, which is not known where this"
+                        + " expression is compiled (Expression.compile(source, schema, entries) gives it)", position);
+            }
+            return new Node.EntryInfo(total, position);
+        }
         ColumnType column = schema.get(name);
         if (column == null) {
             throw new CompileFailure("unknown branch '" + name + "'"
@@ -150,6 +307,9 @@ final class Parser {
             }
             Node index = conditional();
             expect("]");
+            if (index instanceof Node.Vec) {
+                return index(whole(ref, position), index, bracket.position());
+            }
             if (!CTypes.isIntegral(index.type())) {
                 throw new CompileFailure("array index must be an integer, got " + CTypes.name(index.type()),
                         index.position());
@@ -171,10 +331,15 @@ final class Parser {
             return new Node.Size(ref, position);
         }
         if (column.isArray()) {
-            throw new CompileFailure("branch '" + name + "' is an array (" + column.describe()
-                    + "); use an element such as " + name + "[0], or " + name + ".size()", position);
+            return whole(ref, position);
         }
         return new Node.Load(ref, position);
+    }
+
+    /** An array branch as a vector. */
+    private Node.Vec whole(BranchRef ref, int position) {
+        Node.BranchSource s = new Node.BranchSource(ref);
+        return new Node.Vec(List.of(s), new Node.Lane(s, position), drawDepth > 0, position);
     }
 
     private Token peek() {

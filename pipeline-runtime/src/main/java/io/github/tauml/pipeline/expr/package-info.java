@@ -7,6 +7,8 @@
  * {@code Functions} have made every C++ conversion explicit; {@code KernelCompiler} and {@code Emitter} turn the
  * tree into one hidden class whose loop evaluates the whole expression per entry with JVM instructions, so that a
  * selection runs as fast as the same loop written by hand, short-circuits like C++ and allocates nothing but its
- * output.
+ * output. Vectors (RVec values and TTree::Draw's loops) are loops over the entry's elements inside that loop
+ * body, in methods of their own; a vector that selects elements is written into a scratch buffer allocated once per
+ * batch.
  */
 package io.github.tauml.pipeline.expr;

@@ -343,6 +343,46 @@ class SkimTest {
         assertThat(ref.at("/branches/hits/numericCount").asLong()).isEqualTo(keptValues);
     }
 
+    /** RDataFrame-style columns: a count and a vector (written as vector<float>), then a cut on the count. */
+    @Test
+    void vectorValuedColumnsAreWrittenAsVectorBranchesJsrootReads() throws Exception {
+        Path hzz = Fixtures.file("uproot-HZZ.root");
+        Path out = tmp.resolve("hzz-good.root");
+        SkimResult r = Skim.run(new SkimRequest("hzz", hzz.getParent(), List.of(hzz.toString()), null, "events",
+                null, "n_good >= 1", null, List.of(new ComputedColumn("n_good", "Sum(Jet_Px > 0)"),
+                        new ComputedColumn("good_px", "Jet_Px[Jet_Px > 0]")), List.of("n_good", "good_px", "NJet"),
+                List.of(), List.of(), null, null, out, Compression.ZLIB, 1, 1), s -> { });
+        // jsroot's reading of the input, the same quantities computed from it.
+        JsonNode in = JsRoot.script("jsroot-entries.mjs", hzz.toString(), "events", "Jet_Px").get("branches")
+                .get("Jet_Px");
+        long passing = 0;
+        long good = 0;
+        double sum = 0;
+        for (JsonNode entry : in) {
+            int n = 0;
+            for (JsonNode x : entry) {
+                if (x.asDouble() > 0) {
+                    n++;
+                    sum += x.asDouble();
+                }
+            }
+            passing += n >= 1 ? 1 : 0;
+            good += n;
+        }
+        assertThat(r.passed()).isEqualTo(passing).isGreaterThan(100);
+        try (RootFile f = RootFile.open(out)) {
+            assertThat(f.tree("events").branch("good_px").shape()).isEqualTo(Shape.VECTOR);
+            assertThat(f.tree("events").branch("good_px").type()).isEqualTo(LeafType.FLOAT32);
+        }
+        JsonNode ref = JsRoot.reference(out, "events", "n_good", "good_px");
+        assertThat(ref.get("entries").asLong()).isEqualTo(passing);
+        JsonNode goodPx = ref.get("branches").get("good_px");
+        assertThat(goodPx.get("className").asText()).isEqualTo("vector<float>");
+        assertThat(goodPx.get("numericCount").asLong()).isEqualTo(good);
+        assertThat(goodPx.get("numericSum").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ref.get("branches").get("n_good").get("numericSum").asLong()).isEqualTo(good);
+    }
+
     /** A skim of a real fixture with its own tree name. */
     private record Skim2(Path file, String cut, Path out) {
         SkimResult run() throws Exception {

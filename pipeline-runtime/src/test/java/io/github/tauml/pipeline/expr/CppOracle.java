@@ -30,6 +30,7 @@ final class CppOracle {
             #include <cmath>
             #include <cstdio>
             #include <cstdlib>
+            #include <iterator>
             #include <vector>
             """;
 
@@ -56,7 +57,8 @@ final class CppOracle {
 
     /** The C++ type and value of every probe, by id. */
     static Map<Integer, Result> evaluate(List<Probe> probes, Path dir) throws IOException, InterruptedException {
-        StringBuilder program = new StringBuilder(PRELUDE).append(resource("/expr/tmath.hpp")).append(EMIT)
+        StringBuilder program = new StringBuilder(PRELUDE).append(resource("/expr/tmath.hpp"))
+                .append(resource("/expr/vecops.hpp")).append(EMIT)
                 .append("int main() {\n");
         for (Probe p : probes) {
             program.append("  { ");

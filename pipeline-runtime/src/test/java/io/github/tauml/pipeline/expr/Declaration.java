@@ -60,14 +60,18 @@ record Declaration(String cType, String name, Shape shape, int length, List<Stri
         return new Column(name, leafType(), shape, array(), offsets, shape == Shape.FIXED ? length : 1);
     }
 
-    /** The variable as a C++ declaration; fixed arrays are std::array so that size() works as on RDataFrame's RVec. */
+    /**
+     * The variable as a C++ declaration; fixed arrays are std::array so that size() works as on RDataFrame's RVec,
+     * counted arrays and vectors vecops.hpp's RVec.
+     */
     String cpp() {
         List<String> literals = values.stream().map(this::cppLiteral).toList();
         return switch (shape) {
             case SCALAR -> cType + " " + name + " = " + literals.get(0) + ";";
             case FIXED -> "std::array<" + cType + ", " + length + "> " + name + " = {" + String.join(", ", literals)
                     + "};";
-            default -> "std::vector<" + cType + "> " + name + " = {" + String.join(", ", literals) + "};";
+            // RVec (vecops.hpp): a std::vector with RDataFrame's element-wise operators.
+            default -> "RVec<" + cType + "> " + name + " = {" + String.join(", ", literals) + "};";
         };
     }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Random expressions over variables of every type, with extreme values (NaN, infinities, -0, wraparound bounds),
  * evaluated by us and by g++: the combinations of conversions and operators the table cannot list one by one.
- * Operations C++ leaves undefined are not generated: no division, shift counts masked to 0-15. The seed is fixed,
- * so a failure reproduces.
+ * Operations C++ leaves undefined are not generated: no division, shift counts masked to 0-15; casts of values out
+ * of the target's range are, and must give what g++'s x86-64 code gives. The seed is fixed, so a failure
+ * reproduces.
  */
 class DifferentialTest {
     private static final int EXPRESSIONS = 300;
@@ -29,6 +30,10 @@ class DifferentialTest {
         "||"};
     private static final String[] UNARY_FUNCTIONS = {"sqrt", "fabs", "floor", "ceil", "round", "std::isnan",
         "TMath::Sqrt", "TMath::Floor"};
+
+    private static final java.util.regex.Pattern CAST = java.util.regex.Pattern.compile(
+            "static_cast<|\\(\\((bool|char|unsigned|short|int|long|float|double|Int_t|ULong64_t)"
+            + "|\\b(bool|char|short|int|float|double|Int_t|ULong64_t)\\(");
 
     private final SplittableRandom random = new SplittableRandom(20260101);
 
@@ -55,6 +60,8 @@ class DifferentialTest {
             ours.add(x.evaluate(new Columns(0, 1, columns), "r"));
             probes.add(new CppOracle.Probe(probes.size(), declarations, source));
         }
+        long casts = probes.stream().filter(p -> CAST.matcher(p.expression()).find()).count();
+        assertThat(casts).as("expressions with a cast").isGreaterThan(EXPRESSIONS / 10);
         Map<Integer, CppOracle.Result> cpp = CppOracle.evaluate(probes, dir);
         return probes.stream().map(p -> DynamicTest.dynamicTest(p.expression(), () -> {
             Column c = ours.get(p.id());
@@ -73,7 +80,8 @@ class DifferentialTest {
     }
 
     private String compound(int depth) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
+            case 7 -> cast(depth);
             case 0 -> "(" + expression(depth - 1) + " ? " + expression(depth - 1) + " : " + expression(depth - 1) + ")";
             case 1 -> "(" + expression(depth - 1) + (random.nextBoolean() ? " << " : " >> ") + "("
                     + expression(depth - 1) + " & 15))";
@@ -82,6 +90,24 @@ class DifferentialTest {
             case 4 -> sameTypeCall();
             default -> "(" + expression(depth - 1) + " " + BINARY[random.nextInt(BINARY.length)] + " "
                     + expression(depth - 1) + ")";
+        };
+    }
+
+    /**
+     * A cast of an operand that holds a variable, so that g++ converts at run time (as we do) rather than folding a
+     * constant, where its folding of out-of-range values differs from the x86 instructions.
+     */
+    private String cast(int depth) {
+        String[] types = {"bool", "char", "unsigned char", "short", "unsigned short", "int", "unsigned int",
+            "long long", "unsigned long long", "float", "double", "Int_t", "ULong64_t"};
+        String v = VARIABLES[random.nextInt(VARIABLES.length)];
+        String variable = v.substring(v.lastIndexOf(' ') + 1);
+        String type = types[random.nextInt(types.length)];
+        String operand = "(" + variable + " + " + expression(depth - 1) + ")";
+        return switch (random.nextInt(3)) {
+            case 0 -> "((" + type + ")" + operand + ")";
+            case 1 -> "static_cast<" + type + ">" + operand;
+            default -> type.contains(" ") ? "((" + type + ")" + operand + ")" : type + operand;
         };
     }
 

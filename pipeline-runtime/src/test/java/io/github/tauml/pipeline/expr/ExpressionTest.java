@@ -125,9 +125,10 @@ class ExpressionTest {
     @Test
     void unknownFunctionWithNothingCloseListsTheKnownOnes() {
         ExpressionException x = catchThrowableOfType(ExpressionException.class,
-                () -> Expression.compile("ROOT::VecOps::Sum(pt)", SCHEMA));
-        assertThat(x.problem()).startsWith("unknown function 'ROOT::VecOps::Sum'; known functions: abs, acos, asin,")
-                .contains("tanh (also with std::), TMath::ACos, TMath::ASin,").endsWith("TMath::TanH");
+                () -> Expression.compile("ROOT::Math::VectorUtil::Perp(pt)", SCHEMA));
+        assertThat(x.problem()).startsWith("unknown function 'ROOT::Math::VectorUtil::Perp'; known functions: abs,"
+                + " acos, asin,").contains("tanh (also with std::), TMath::ACos, TMath::ASin,")
+                .contains("TMath::TanH; on vectors All, Any, ArgMax,").endsWith("Max$, MaxIf$, Min$, MinIf$, Sum$");
     }
 
     @Test
