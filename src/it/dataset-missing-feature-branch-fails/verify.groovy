@@ -4,7 +4,7 @@ assert log.contains('MojoFailureException') : 'a missing branch is a build failu
 assert log.contains('<preset>/<tauFeatures>/<blockFeatures> feature TauFlat/tau_dz_sig')
 assert log.contains("tau_dz_error")
 assert log.contains('PfCand_electron/pfCand_ele_vertex_dx')
-assert log.contains('No dataset directory was published.')
+assert log.contains('The datasets cannot be written as declared:')
 def out = new File(basedir, 'target/adversarial/dataset')
 assert !out.exists() || out.list().length == 0 : "the dataset goal wrote ${out.list()}"
 return true

@@ -90,23 +90,22 @@ public class DatasetMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        DatasetConfig.Plan plan;
         try {
-            plan = DatasetConfig.plan(declaration());
+            DatasetConfig.Plan plan = DatasetConfig.plan(declaration());
+            getLog().info("Feature set " + plan.features().name() + ": " + plan.features().tau().size()
+                    + " τ features, grids " + plan.features().inner().cells() + "×" + plan.features().inner().cells()
+                    + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells()
+                    + ", channels " + plan.features().channels("egamma").size() + " / "
+                    + plan.features().channels("muon").size() + " / " + plan.features().channels("hadrons").size());
+            for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
+                getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
+                        r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
+                                .orElse(""), r.bytes(), r.seconds()));
+            }
         } catch (ConfigException e) {
-            throw new ConfigException("The dataset declaration cannot run; no dataset directory was published:",
-                    e.problems());
-        }
-        getLog().info("Feature set " + plan.features().name() + ": " + plan.features().tau().size()
-                + " τ features, grids " + plan.features().inner().cells() + "×" + plan.features().inner().cells()
-                + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells() + ", channels "
-                + plan.features().channels("egamma").size() + " / " + plan.features().channels("muon").size()
-                + " / " + plan.features().channels("hadrons").size());
-        for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
-            getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
-                    r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
-                            .orElse(""), r.bytes(), r.seconds()));
+            // Each dataset is published whole or not at all; one declared before the failing one may exist.
+            throw new ConfigException("The datasets cannot be written as declared:", e.problems());
         }
     }
 
