@@ -326,6 +326,11 @@ final class Parser {
         }
         ColumnType column = schema.get(name);
         if (column == null) {
+            if (hasColumnsUnder(name) && peek().is(".") && isWord(tokens.get(at + 1))) {
+                String leaf = name + "." + tokens.get(at + 1).text();
+                throw new CompileFailure("unknown leaf '" + leaf + "'" + Suggestions.didYouMean(leaf, schema.keySet()),
+                        position);
+            }
             if (hasColumnsUnder(name)) {
                 List<String> leaves = schema.keySet().stream().filter(k -> k.startsWith(name + ".")).limit(8)
                         .toList();
