@@ -43,6 +43,11 @@ public record ColumnType(LeafType type, Shape shape, int fixedLength) {
         return new ColumnType(type, Shape.VECTOR, 1);
     }
 
+    /** A {@code vector<vector<T>>} of numbers: a doubly-jagged column (entries to inner vectors to values). */
+    public static ColumnType vectorVector(LeafType type) {
+        return new ColumnType(type, Shape.VECTOR_VECTOR, 1);
+    }
+
     /**
      * The column type of a branch root-io can read.
      *

@@ -126,6 +126,10 @@ final class Emitter implements Opcodes {
             element(e);
         } else if (n instanceof Size s) {
             size(s);
+        } else if (n instanceof Node.NestedElement e) {
+            nestedElement(e);
+        } else if (n instanceof Node.InnerSize s) {
+            innerSize(s);
         } else if (n instanceof Convert c) {
             value(c.operand());
             convert(c.operand().type(), c.type());
@@ -521,6 +525,117 @@ final class Emitter implements Opcodes {
         releaseFrom(index);
     }
 
+    /**
+     * The local holding the inner offsets of a {@code vector<vector<T>>} branch: the kernel's offset slots hold every
+     * branch's entry offsets, then (at branch count + index) the inner offsets of the nested ones.
+     */
+    private int innerSlot(Node.BranchRef branch) {
+        return offsetSlots[offsetSlots.length / 2 + branch.index()];
+    }
+
+    /**
+     * {@code x[i]} of a {@code vector<vector<T>>} branch: checks i against the entry's number of inner vectors (as
+     * {@link #element} does) and pushes the inner vector's number in the column, {@code outer[row] + i}.
+     */
+    private void innerList(Node.BranchRef branch, Node index, int position) {
+        LeafType indexType = index.type();
+        value(index);
+        convert(indexType, LeafType.INT64);
+        int i = newLocal(LeafType.INT64);
+        mv.visitVarInsn(LSTORE, i);
+        int outer = offsetSlots[branch.index()];
+        mv.visitVarInsn(LLOAD, i);
+        entrySize(outer);
+        mv.visitInsn(I2L);
+        Label ok = new Label();
+        unsignedBelow(ok);
+        mv.visitLdcInsn(position);
+        mv.visitVarInsn(ILOAD, row);
+        mv.visitLdcInsn(branch.name());
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitInsn(indexType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
+        entrySize(outer);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indexOutOfRange", "(IILjava/lang/String;JZI)" + FAILURE, false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+        mv.visitVarInsn(ALOAD, outer);
+        mv.visitVarInsn(ILOAD, row);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitInsn(L2I);
+        mv.visitInsn(IADD);
+        releaseFrom(i);
+    }
+
+    /** Pushes the size of inner vector {@code k} (a local): {@code inner[k + 1] - inner[k]}. */
+    private void listSize(int inner, int k) {
+        mv.visitVarInsn(ALOAD, inner);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(ALOAD, inner);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(ISUB);
+    }
+
+    /**
+     * {@code x[i][j]}: i checked against the entry's inner vectors, then j against inner vector i's size (unsigned,
+     * so that negative indices fail too); the value is {@code values[inner[outer[row] + i] + j]}.
+     */
+    private void nestedElement(Node.NestedElement e) {
+        Node.BranchRef branch = e.branch();
+        innerList(branch, e.index(), e.position());
+        int k = newLocal(LeafType.INT32);
+        mv.visitVarInsn(ISTORE, k);
+        LeafType indexType = e.inner().type();
+        value(e.inner());
+        convert(indexType, LeafType.INT64);
+        int j = newLocal(LeafType.INT64);
+        mv.visitVarInsn(LSTORE, j);
+        int inner = innerSlot(branch);
+        mv.visitVarInsn(LLOAD, j);
+        listSize(inner, k);
+        mv.visitInsn(I2L);
+        Label ok = new Label();
+        unsignedBelow(ok);
+        mv.visitLdcInsn(e.innerPosition());
+        mv.visitVarInsn(ILOAD, row);
+        mv.visitLdcInsn(branch.name());
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitVarInsn(ALOAD, offsetSlots[branch.index()]);
+        mv.visitVarInsn(ILOAD, row);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(ISUB);
+        mv.visitVarInsn(LLOAD, j);
+        mv.visitInsn(indexType == LeafType.UINT64 ? ICONST_1 : ICONST_0);
+        listSize(inner, k);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "innerIndexOutOfRange", "(IILjava/lang/String;IJZI)" + FAILURE,
+                false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+        mv.visitVarInsn(ALOAD, arraySlots[branch.index()]);
+        mv.visitVarInsn(ALOAD, inner);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(LLOAD, j);
+        mv.visitInsn(L2I);
+        mv.visitInsn(IADD);
+        arrayLoad(e.type());
+        releaseFrom(k);
+    }
+
+    /** {@code x[i].size()}: i checked as for {@code x[i][j]}, then inner vector i's size as a size_t. */
+    private void innerSize(Node.InnerSize s) {
+        innerList(s.branch(), s.index(), s.position());
+        int k = newLocal(LeafType.INT32);
+        mv.visitVarInsn(ISTORE, k);
+        listSize(innerSlot(s.branch()), k);
+        mv.visitInsn(I2L);
+        releaseFrom(k);
+    }
+
     private void size(Size s) {
         ColumnType column = s.branch().column();
         if (column.shape() == Shape.FIXED) {
@@ -670,6 +785,10 @@ final class Emitter implements Opcodes {
         Label alternate = new Label();
         Label done = new Label();
         for (Node e : Nodes.elements(a.primary())) {
+            if (e instanceof Node.NestedElement || e instanceof Node.InnerSize) {
+                nestedInRange(e, alternate);
+                continue;
+            }
             Element el = (Element) e;
             ColumnType column = el.branch().column();
             value(el.index());
@@ -688,6 +807,42 @@ final class Emitter implements Opcodes {
         mv.visitLabel(alternate);
         value(a.alternate());
         mv.visitLabel(done);
+    }
+
+    /**
+     * For {@code Alt$}: jumps to {@code alternate} if an index of {@code x[i][j]} or {@code x[i].size()} is out of
+     * range (i against the entry's inner vectors, then j against inner vector i).
+     */
+    private void nestedInRange(Node e, Label alternate) {
+        Node.BranchRef branch = e instanceof Node.NestedElement n ? n.branch() : ((Node.InnerSize) e).branch();
+        Node index = e instanceof Node.NestedElement n ? n.index() : ((Node.InnerSize) e).index();
+        int outer = offsetSlots[branch.index()];
+        value(index);
+        convert(index.type(), LeafType.INT64);
+        int i = newLocal(LeafType.INT64);
+        mv.visitVarInsn(LSTORE, i);
+        mv.visitVarInsn(LLOAD, i);
+        entrySize(outer);
+        mv.visitInsn(I2L);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        mv.visitJumpInsn(IFGE, alternate);
+        if (e instanceof Node.NestedElement n) {
+            int k = newLocal(LeafType.INT32);
+            mv.visitVarInsn(ALOAD, outer);
+            mv.visitVarInsn(ILOAD, row);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(LLOAD, i);
+            mv.visitInsn(L2I);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, k);
+            value(n.inner());
+            convert(n.inner().type(), LeafType.INT64);
+            listSize(innerSlot(branch), k);
+            mv.visitInsn(I2L);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            mv.visitJumpInsn(IFGE, alternate);
+        }
+        releaseFrom(i);
     }
 
     /** An int-held value to long: sign-extended, or zero-extended for unsigned int. */

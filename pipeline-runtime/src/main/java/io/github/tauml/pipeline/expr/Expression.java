@@ -33,8 +33,11 @@ import org.objectweb.asm.MethodTooLargeException;
  * unary {@code + -}, with C++ precedence and associativity, and the alternative tokens {@code and or not ...};
  * casts {@code (int) x}, {@code int(x)}, {@code static_cast<unsigned int>(x)} to any arithmetic type, also spelled
  * with ROOT's typedefs ({@code Float_t}, {@code Long64_t}, ...), {@code size_t} and {@code int32_t}-style names;
- * branches by name, {@code x[i]} and {@code x.size()} (a {@code size_t}, as on RDataFrame's RVec) on array and
- * vector branches; the functions {@code abs fabs sqrt pow exp log log10 sin cos tan asin acos atan atan2 sinh cosh
+ * branches by name, a leaf of a leaf list ({@code x/D:y/I}) as {@code branch.leaf}, as TTree::Draw names it;
+ * {@code x[i]} and {@code x.size()} (a {@code size_t}, as on RDataFrame's RVec) on array and vector branches, and
+ * {@code x[i][j]}, {@code x.size()} and {@code x[i].size()} on {@code vector<vector<T>>} branches (an index out of
+ * range fails the entry, see below; a nested vector used whole is refused: RVec operations and TTree::Draw's
+ * $-functions do not apply to it); the functions {@code abs fabs sqrt pow exp log log10 sin cos tan asin acos atan atan2 sinh cosh
  * tanh min max floor ceil round hypot isnan isinf}, bare or with {@code std::}, and {@code TMath::} Abs, Sqrt,
  * Power, Exp, Log, Log10, Sin, Cos, Tan, ASin, ACos, ATan, ATan2, SinH, CosH, TanH, Min, Max, Floor, Ceil, Hypot,
  * IsNaN, Pi (with the prefix, as C++ needs it).
@@ -106,7 +109,7 @@ import org.objectweb.asm.MethodTooLargeException;
  *   <li>Inside TTree::Draw functions scalar arithmetic keeps C++'s types (TTreeFormula computes in double: {@code
  *       Sum$(n / 2)} with an int n differs).</li>
  * </ul>
- * Not supported: strings, two-dimensional arrays, assignment and increment, member access other than
+ * Not supported: strings, two-dimensional arrays other than {@code vector<vector<T>>} ({@code x[n][3]}), assignment and increment, member access other than
  * {@code size()}, lambdas (RVec's Map, Filter with a function), TTree::Draw's implicit loop outside its functions.
  */
 public final class Expression {
@@ -230,7 +233,7 @@ public final class Expression {
         int n = Math.toIntExact(batch.entries());
         boolean[] out = new boolean[n];
         Object[] values = new Object[branches.size() + constants.size()];
-        int[][] offsets = new int[branches.size()][];
+        int[][] offsets = new int[2 * branches.size()][];
         if (vector) {
             throw new IllegalStateException("'" + ExpressionException.excerpt(source) + "' is a vector; it has no"
                     + " truth value");
@@ -256,7 +259,7 @@ public final class Expression {
             throw new IllegalStateException("expressions never have strings as values");
         }
         Object[] values = new Object[branches.size() + constants.size()];
-        int[][] offsets = new int[branches.size()][];
+        int[][] offsets = new int[2 * branches.size()][];
         bind(batch, n, values, offsets);
         if (vector) {
             int[] entryOffsets = new int[n + 1];
@@ -303,6 +306,9 @@ public final class Expression {
             }
             values[b.index()] = c.values();
             offsets[b.index()] = c.offsets();
+            if (c.shape() == Shape.VECTOR_VECTOR) {
+                offsets[branches.size() + b.index()] = c.innerOffsets();
+            }
         }
         for (int i = 0; i < constants.size(); i++) {
             values[branches.size() + i] = constants.get(i);

@@ -3,7 +3,8 @@ package io.github.tauml.pipeline.expr;
 /**
  * A compiled expression: one generated class per expression, whose methods loop over a batch's entries with the
  * whole expression inlined in the loop body. {@code values[k]} and {@code offsets[k]} are the flattened values and
- * the entry offsets (null unless jagged or vector) of the k-th branch the expression uses; {@code first} is the
+ * the entry offsets (null unless jagged or vector) of the k-th branch the expression uses, and {@code offsets[branch
+ * count + k]} the inner offsets of a {@code vector<vector<T>>} branch (lists to values); {@code first} is the
  * number of the batch's first entry ({@code Entry$}) and {@code total} the tree's entries ({@code Entries$}).
  */
 interface Kernel {

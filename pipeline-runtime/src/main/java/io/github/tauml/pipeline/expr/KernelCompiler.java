@@ -117,7 +117,11 @@ final class KernelCompiler implements Opcodes {
         mv.visitEnd();
     }
 
-    /** Loads the branch arrays (and offsets) into locals from {@code next}; returns the next free local. */
+    /**
+     * Loads the branch arrays (and offsets) into locals from {@code next}; returns the next free local. {@code
+     * offsetSlots} has two slots per branch: entry offsets at the branch's index, inner offsets of a {@code
+     * vector<vector<T>>} branch at branch count + index.
+     */
     private int loadBranches(MethodVisitor mv, Emitter.Slots slots, int next, int[] arraySlots, int[] offsetSlots) {
         for (BranchRef b : branches) {
             mv.visitVarInsn(ALOAD, slots.values());
@@ -127,11 +131,19 @@ final class KernelCompiler implements Opcodes {
             arraySlots[b.index()] = next;
             mv.visitVarInsn(ASTORE, next++);
             Shape shape = b.column().shape();
-            if (shape == Shape.JAGGED || shape == Shape.VECTOR) {
+            if (shape == Shape.JAGGED || shape == Shape.VECTOR || shape == Shape.VECTOR_VECTOR) {
                 mv.visitVarInsn(ALOAD, slots.offsets());
                 mv.visitLdcInsn(b.index());
                 mv.visitInsn(AALOAD);
                 offsetSlots[b.index()] = next;
+                mv.visitVarInsn(ASTORE, next++);
+            }
+            if (shape == Shape.VECTOR_VECTOR) {
+                // The inner offsets come after every branch's entry offsets.
+                mv.visitVarInsn(ALOAD, slots.offsets());
+                mv.visitLdcInsn(branches.size() + b.index());
+                mv.visitInsn(AALOAD);
+                offsetSlots[branches.size() + b.index()] = next;
                 mv.visitVarInsn(ASTORE, next++);
             }
         }
@@ -330,7 +342,7 @@ final class KernelCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, mask ? "mask" : "values", mask ? MASK : VALUES, null, null);
         mv.visitCode();
         int[] arraySlots = new int[branches.size()];
-        int[] offsetSlots = new int[branches.size()];
+        int[] offsetSlots = new int[2 * branches.size()];
         int next = loadBranches(mv, MAIN, MAIN.row() + 1, arraySlots, offsetSlots);
         boolean vector = root instanceof Vec;
         int out = OUT_ARG;
@@ -425,7 +437,7 @@ final class KernelCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, outlinedDescriptor(n.type()), null, null);
         mv.visitCode();
         int[] arraySlots = new int[branches.size()];
-        int[] offsetSlots = new int[branches.size()];
+        int[] offsetSlots = new int[2 * branches.size()];
         int next = loadBranches(mv, CHUNK_SLOTS, CHUNK_SCRATCH_ARG + 1, arraySlots, offsetSlots);
         ChunkPrologue prologue = new ChunkPrologue(mv, next);
         Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, CHUNK_SLOTS, next + SCRATCH_SLOTS, prologue);
@@ -457,7 +469,7 @@ final class KernelCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null);
         mv.visitCode();
         int[] arraySlots = new int[branches.size()];
-        int[] offsetSlots = new int[branches.size()];
+        int[] offsetSlots = new int[2 * branches.size()];
         int next = loadBranches(mv, CHUNK_SLOTS, CHUNK_SCRATCH_ARG + 1, arraySlots, offsetSlots);
         ChunkPrologue prologue = new ChunkPrologue(mv, next);
         Emitter emitter = new Emitter(mv, arraySlots, offsetSlots, CHUNK_SLOTS, next + SCRATCH_SLOTS, prologue);

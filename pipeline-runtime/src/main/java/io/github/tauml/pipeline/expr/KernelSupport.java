@@ -253,6 +253,14 @@ final class KernelSupport {
                 + " is out of range for branch '" + branch + "' of size " + size, position, row);
     }
 
+    /** {@code x[i][j]} with j outside inner vector i of branch x. */
+    static EvaluationFailure innerIndexOutOfRange(int position, int row, String branch, int outer, long index,
+                                                  boolean unsigned, int size) {
+        return new EvaluationFailure("index " + (unsigned ? Long.toUnsignedString(index) : Long.toString(index))
+                + " is out of range for " + branch + "[" + outer + "] (inner vector " + outer + " of branch '"
+                + branch + "') of size " + size, position, row);
+    }
+
     static EvaluationFailure shiftOutOfRange(int position, int row, long count, boolean unsigned, String type,
                                              int bits) {
         return new EvaluationFailure("shift count " + (unsigned ? Long.toUnsignedString(count) : Long.toString(count))

@@ -45,6 +45,26 @@ sealed interface Node {
         }
     }
 
+    /**
+     * {@code x[i][j]} of a {@code vector<vector<T>>} branch: the outer index is checked against the entry's number of
+     * inner vectors, the inner one against the size of inner vector i; {@code position} is the first bracket's,
+     * {@code innerPosition} the second's.
+     */
+    record NestedElement(BranchRef branch, Node index, Node inner, int position, int innerPosition) implements Node {
+        @Override
+        public LeafType type() {
+            return branch.column().type();
+        }
+    }
+
+    /** {@code x[i].size()} of a {@code vector<vector<T>>} branch, a {@code size_t}; {@code position} is the bracket's. */
+    record InnerSize(BranchRef branch, Node index, int position) implements Node {
+        @Override
+        public LeafType type() {
+            return LeafType.UINT64;
+        }
+    }
+
     /** A value-preserving (or C++-wrapping) conversion between arithmetic types. */
     record Convert(Node operand, LeafType type) implements Node {
         @Override

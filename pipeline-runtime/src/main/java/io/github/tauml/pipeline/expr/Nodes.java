@@ -48,6 +48,10 @@ final class Nodes {
             return List.of(e.index());
         } else if (n instanceof VecElement e) {
             return List.of(e.vec(), e.index());
+        } else if (n instanceof Node.NestedElement e) {
+            return List.of(e.index(), e.inner());
+        } else if (n instanceof Node.InnerSize s) {
+            return List.of(s.index());
         } else if (n instanceof Alt a) {
             return List.of(a.primary(), a.alternate());
         } else if (n instanceof Node.InSet i) {
@@ -73,7 +77,9 @@ final class Nodes {
         return n;
     }
 
-    /** The array elements ({@code x[i]}) a scalar node reads, innermost first. */
+    /**
+     * The array elements a scalar node reads ({@code x[i]}, {@code x[i][j]}, {@code x[i].size()}), innermost first.
+     */
     static List<Node> elements(Node root) {
         List<Node> out = new ArrayList<>();
         collect(root, out);
@@ -87,7 +93,7 @@ final class Nodes {
         for (Node c : children(n)) {
             collect(c, out);
         }
-        if (n instanceof Element) {
+        if (n instanceof Element || n instanceof Node.NestedElement || n instanceof Node.InnerSize) {
             out.add(n);
         }
     }

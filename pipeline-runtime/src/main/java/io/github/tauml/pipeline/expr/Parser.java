@@ -163,10 +163,49 @@ final class Parser {
             }
             name.append("::").append(part.text());
         }
+        leafName(name);
         if (peek().is("(")) {
             return call(name.toString(), t.position());
         }
         return branch(name.toString(), t.position());
+    }
+
+    /**
+     * {@code branch.leaf}: a leaf of a leaf list ({@code x/D:y/I}), a column named as ROOT's {@code TTree::Draw}
+     * names it. The dot joins the name while the joined name is (or begins) a column; a dot followed by a call, as in
+     * {@code x.size()}, is a member access.
+     */
+    private void leafName(StringBuilder name) {
+        while (peek().is(".")) {
+            Token leaf = tokens.get(at + 1);
+            if (!isWord(leaf) || tokens.get(at + 2).is("(")) {
+                return;
+            }
+            String joined = name + "." + leaf.text();
+            if (!schema.containsKey(joined) && !hasColumnsUnder(joined)) {
+                return;
+            }
+            at += 2;
+            name.setLength(0);
+            name.append(joined);
+        }
+    }
+
+    /** An identifier, or a word the lexer reads as an operator ({@code and}, {@code not}) that may name a leaf. */
+    private static boolean isWord(Token t) {
+        return t.kind() == Kind.IDENTIFIER
+                || (t.kind() == Kind.OPERATOR && !t.text().isEmpty() && Character.isLetter(t.text().charAt(0)));
+    }
+
+    /** Whether some column is named {@code prefix.something}: {@code prefix} is a leaf-list branch. */
+    private boolean hasColumnsUnder(String prefix) {
+        String dotted = prefix + ".";
+        for (String k : schema.keySet()) {
+            if (k.startsWith(dotted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Node call(String name, int position) {
@@ -287,8 +326,22 @@ final class Parser {
         }
         ColumnType column = schema.get(name);
         if (column == null) {
+            if (hasColumnsUnder(name) && peek().is(".") && isWord(tokens.get(at + 1))) {
+                String leaf = name + "." + tokens.get(at + 1).text();
+                throw new CompileFailure("unknown leaf '" + leaf + "'" + Suggestions.didYouMean(leaf, schema.keySet()),
+                        position);
+            }
+            if (hasColumnsUnder(name)) {
+                List<String> leaves = schema.keySet().stream().filter(k -> k.startsWith(name + ".")).limit(8)
+                        .toList();
+                throw new CompileFailure("branch '" + name + "' is a leaf list; name one of its leaves as"
+                        + " branch.leaf, e.g. " + String.join(", ", leaves), position);
+            }
             throw new CompileFailure("unknown branch '" + name + "'"
                     + Suggestions.didYouMean(name, schema.keySet()), position);
+        }
+        if (column.shape() == Shape.VECTOR_VECTOR) {
+            return nested(name, column, position);
         }
         if (column.shape() == Shape.STRING || column.shape() == Shape.VECTOR_STRING) {
             throw new CompileFailure("branch '" + name + "' holds strings (" + column.describe()
@@ -334,6 +387,60 @@ final class Parser {
             return whole(ref, position);
         }
         return new Node.Load(ref, position);
+    }
+
+    /**
+     * A {@code vector<vector<T>>} branch: {@code x[i][j]}, {@code x[i].size()} or {@code x.size()}. The branch used
+     * whole, or {@code x[i]} used whole, is refused: RVec operations and TTree::Draw's $-functions do not apply to
+     * nested vectors.
+     */
+    private Node nested(String name, ColumnType column, int position) {
+        BranchRef ref = used.computeIfAbsent(name, n -> new BranchRef(n, used.size(), column));
+        String element = "vector<" + CTypes.name(column.type()) + ">";
+        if (peek().is("[")) {
+            Token bracket = advance();
+            Node index = nestedIndex(name);
+            if (peek().is("[")) {
+                Token second = advance();
+                Node inner = nestedIndex(name);
+                if (peek().is("[")) {
+                    throw new CompileFailure("branch '" + name + "' is a " + column.describe()
+                            + "; it has two dimensions, not three", peek().position());
+                }
+                return new Node.NestedElement(ref, index, inner, bracket.position(), second.position());
+            }
+            if (peek().is(".")) {
+                advance();
+                size();
+                return new Node.InnerSize(ref, index, bracket.position());
+            }
+            throw new CompileFailure(name + "[i] of branch '" + name + "' (" + column.describe() + ") is a " + element
+                    + "; use an element " + name + "[i][j] or its size " + name + "[i].size() (RVec operations and"
+                    + " TTree::Draw's $-functions do not apply to nested vectors)", bracket.position());
+        }
+        if (peek().is(".")) {
+            advance();
+            size();
+            return new Node.Size(ref, position);
+        }
+        throw new CompileFailure("branch '" + name + "' is a " + column.describe() + "; use " + name + "[i][j], "
+                + name + ".size() or " + name + "[i].size() (RVec operations and TTree::Draw's $-functions do not"
+                + " apply to nested vectors)", position);
+    }
+
+    /** An index of a nested vector, up to and including its closing bracket: an integer scalar. */
+    private Node nestedIndex(String name) {
+        Node index = conditional();
+        expect("]");
+        if (index instanceof Node.Vec) {
+            throw new CompileFailure("a vector of indices or conditions cannot select from branch '" + name
+                    + "', a nested vector; index it with integers", index.position());
+        }
+        if (!CTypes.isIntegral(index.type())) {
+            throw new CompileFailure("array index must be an integer, got " + CTypes.name(index.type()),
+                    index.position());
+        }
+        return index;
     }
 
     /** An array branch as a vector. */

@@ -11,14 +11,23 @@ import java.util.regex.Pattern;
 
 /**
  * A variable of a conformance case, written as a C++ declaration: {@code float x = 1.5}, {@code int a[3] = {1, 2,
- * 3}} (fixed array), {@code float j[] = {1, 2}} (counted array, a vector in C++) or {@code vector<short> v = {1}}.
+ * 3}} (fixed array), {@code float j[] = {1, 2}} (counted array, a vector in C++), {@code vector<short> v = {1}} or
+ * {@code vector<vector<float>> x = {{1, 2}, {}, {3}}} (a doubly-jagged column).
  * Values are decimal numbers, {@code nan}, {@code inf}, {@code -inf}, {@code true} or {@code false}.
  */
-record Declaration(String cType, String name, Shape shape, int length, List<String> values) {
+record Declaration(String cType, String name, Shape shape, int length, List<String> values,
+                   List<Integer> innerSizes) {
     private static final Pattern FORM = Pattern.compile(
             "(?:vector<(?<vt>[^>]+)>|(?<t>[a-z ]+?))\\s+(?<n>\\w+)(?:\\[(?<len>\\d*)])?\\s*=\\s*(?<v>.+)");
+    private static final Pattern NESTED = Pattern.compile(
+            "vector<\\s*vector<(?<vt>[^>]+)>\\s*>\\s+(?<n>\\w+)\\s*=\\s*\\{(?<v>.*)}");
+    private static final Pattern INNER = Pattern.compile("\\{([^{}]*)}");
 
     static Declaration parse(String text, int line) {
+        Matcher nested = NESTED.matcher(text.trim());
+        if (nested.matches()) {
+            return parseNested(nested, text, line);
+        }
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(ConformanceCase.RESOURCE + ":" + line + ": bad declaration '" + text
@@ -43,7 +52,34 @@ record Declaration(String cType, String name, Shape shape, int length, List<Stri
             throw new IllegalArgumentException(ConformanceCase.RESOURCE + ":" + line + ": bad declaration '" + text
                     + "'");
         }
-        return new Declaration(type, m.group("n"), shape, values.size(), values);
+        return new Declaration(type, m.group("n"), shape, values.size(), values, List.of());
+    }
+
+    /** {@code vector<vector<T>> x = {{1, 2}, {}, {3}}}: values flattened, with each inner vector's size. */
+    private static Declaration parseNested(Matcher m, String text, int line) {
+        String type = m.group("vt").trim();
+        String body = m.group("v").trim();
+        List<String> values = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        Matcher inner = INNER.matcher(body);
+        int end = 0;
+        while (inner.find()) {
+            String between = body.substring(end, inner.start()).trim();
+            if (!between.isEmpty() && !between.equals(",")) {
+                throw new IllegalArgumentException(ConformanceCase.RESOURCE + ":" + line + ": bad declaration '"
+                        + text + "'");
+            }
+            List<String> list = Arrays.stream(inner.group(1).split(",")).map(String::trim)
+                    .filter(x -> !x.isEmpty()).toList();
+            values.addAll(list);
+            sizes.add(list.size());
+            end = inner.end();
+        }
+        if (!ConformanceCase.TYPES.containsKey(type) || !body.substring(end).isBlank()) {
+            throw new IllegalArgumentException(ConformanceCase.RESOURCE + ":" + line + ": bad declaration '" + text
+                    + "'");
+        }
+        return new Declaration(type, m.group("n"), Shape.VECTOR_VECTOR, values.size(), values, List.copyOf(sizes));
     }
 
     LeafType leafType() {
@@ -56,6 +92,13 @@ record Declaration(String cType, String name, Shape shape, int length, List<Stri
 
     /** The variable as a one-entry column. */
     Column column() {
+        if (shape == Shape.VECTOR_VECTOR) {
+            int[] inner = new int[innerSizes.size() + 1];
+            for (int i = 0; i < innerSizes.size(); i++) {
+                inner[i + 1] = inner[i] + innerSizes.get(i);
+            }
+            return Column.doublyJagged(name, leafType(), array(), new int[] {0, innerSizes.size()}, inner);
+        }
         int[] offsets = shape == Shape.JAGGED || shape == Shape.VECTOR ? new int[] {0, length} : null;
         return new Column(name, leafType(), shape, array(), offsets, shape == Shape.FIXED ? length : 1);
     }
@@ -68,6 +111,16 @@ record Declaration(String cType, String name, Shape shape, int length, List<Stri
         List<String> literals = values.stream().map(this::cppLiteral).toList();
         return switch (shape) {
             case SCALAR -> cType + " " + name + " = " + literals.get(0) + ";";
+            case VECTOR_VECTOR -> {
+                StringBuilder b = new StringBuilder("std::vector<std::vector<" + cType + ">> " + name + " = {");
+                int at = 0;
+                for (int i = 0; i < innerSizes.size(); i++) {
+                    b.append(i > 0 ? ", {" : "{")
+                            .append(String.join(", ", literals.subList(at, at + innerSizes.get(i)))).append('}');
+                    at += innerSizes.get(i);
+                }
+                yield b.append("};").toString();
+            }
             case FIXED -> "std::array<" + cType + ", " + length + "> " + name + " = {" + String.join(", ", literals)
                     + "};";
             // RVec (vecops.hpp): a std::vector with RDataFrame's element-wise operators.
