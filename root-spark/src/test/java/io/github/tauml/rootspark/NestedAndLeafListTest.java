@@ -257,8 +257,10 @@ class NestedAndLeafListTest {
 
     @Test
     void aDottedNameWithoutBackticksIsAStructFieldToSpark() {
-        assertThatThrownBy(() -> df().select("vtx.x").collectAsList()).isInstanceOf(AnalysisException.class);
+        assertThatThrownBy(() -> df().select("vtx.x").collectAsList()).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("UNRESOLVED_COLUMN").hasMessageContaining("`vtx.x`");
         assertThat(df().select("`vtx.x`").count()).isEqualTo(ENTRIES);
+        assertThat(df().withColumnRenamed("vtx.x", "vtx_x").columns()).contains("vtx_x").doesNotContain("vtx.x");
     }
 
     @Test
