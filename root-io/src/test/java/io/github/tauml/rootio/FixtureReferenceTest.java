@@ -239,36 +239,14 @@ class FixtureReferenceTest {
         }
     }
 
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "\\[([-+0-9.eE]+),([-+0-9.eE]+),([0-9]+)]");
-
     /** The tolerance for one value of a branch: 1e-12 relative for Double32/Float16, else exact. */
     private static double fieldTolerance(Branch b, double expected) {
-        return b.layout().packing() != null ? 1e-12 * Math.abs(expected) : 0;
+        return PackedReference.tolerance(b, expected);
     }
 
     /** A published uproot value as ROOT computes it from the same stored integer (see the class comment). */
     static double asRoot(Branch b, double published) {
-        if (b.layout().packing() == null) {
-            return published;
-        }
-        java.util.regex.Matcher m = RANGE.matcher(b.title());
-        if (!m.find()) {
-            return published;
-        }
-        double xmin = Double.parseDouble(m.group(1));
-        double range = Double.parseDouble(m.group(2)) - xmin;
-        int nbits = Integer.parseInt(m.group(3));
-        if (b.layout().packing().float16()) {
-            double factor = (1L << nbits) / range;
-            long k = Math.round((published - xmin) * factor);
-            return (float) (k / factor + xmin);
-        }
-        if (nbits == 32) {
-            long k = Math.round((published - xmin) * (1L << 32) / range);
-            return k / (0xffffffffL / range) + xmin;
-        }
-        return published;
+        return PackedReference.asRoot(b, published);
     }
 
     private static void compareField(SoftAssertions soft, Branch b, Column c, JsonNode r) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.connector.expressions.Expressions;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
@@ -90,7 +91,8 @@ final class EntryFilter implements Serializable {
             return l == null || r == null ? null : new OrNode(l, r);
         }
         if (f instanceof IsNotNull nn) {
-            return scalar(nn.attribute(), schema) ? new Cmp(nn.attribute(), Op.ANY, 0, 0, false) : null;
+            String branch = scalarBranch(nn.attribute(), schema);
+            return branch != null ? new Cmp(branch, Op.ANY, 0, 0, false) : null;
         }
         if (f instanceof EqualTo e) {
             return cmp(e.attribute(), Op.EQ, e.value(), schema);
@@ -111,7 +113,7 @@ final class EntryFilter implements Serializable {
             return cmp(l.attribute(), Op.LE, l.value(), schema);
         }
         if (f instanceof In in) {
-            if (!scalar(in.attribute(), schema) || in.values().length == 0) {
+            if (scalarBranch(in.attribute(), schema) == null || in.values().length == 0) {
                 return null;
             }
             Node any = null;
@@ -128,20 +130,21 @@ final class EntryFilter implements Serializable {
     }
 
     private static Node cmp(String attribute, Op op, Object value, StructType schema) {
-        if (!scalar(attribute, schema)) {
+        String branch = scalarBranch(attribute, schema);
+        if (branch == null) {
             return null;
         }
-        boolean longColumn = schema.apply(attribute).dataType() instanceof LongType;
+        boolean longColumn = schema.apply(branch).dataType() instanceof LongType;
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             // Integer literals compare exactly with integer columns (int64 values beyond 2^53 included).
             long l = ((Number) value).longValue();
-            return new Cmp(attribute, op, l, l, true);
+            return new Cmp(branch, op, l, l, true);
         }
         if (longColumn) {
             return null;
         }
         Double d = number(value);
-        return d == null ? null : new Cmp(attribute, op, d, 0, false);
+        return d == null ? null : new Cmp(branch, op, d, 0, false);
     }
 
     /** A boolean or floating-point literal as a double. */
@@ -155,16 +158,42 @@ final class EntryFilter implements Serializable {
         return null;
     }
 
-    private static boolean scalar(String attribute, StructType schema) {
-        if (attribute.contains("`")) {
-            return false;
+    /**
+     * The scalar numeric or boolean branch a filter's attribute names, or null. Spark quotes a top-level column
+     * whose name holds a dot (a leaf of a leaf list, {@code `leaflist.x`}), since a bare dot would select a
+     * struct field; the quoted form is parsed back to the branch name. The schema has no structs, so a name with
+     * several parts never names a branch.
+     */
+    private static String scalarBranch(String attribute, StructType schema) {
+        String name = attribute;
+        if (!hasField(name, schema)) {
+            String[] parts;
+            try {
+                parts = Expressions.column(attribute).fieldNames();
+            } catch (RuntimeException notAColumnPath) {
+                return null;
+            }
+            if (parts.length != 1) {
+                return null;
+            }
+            name = parts[0];
         }
         for (StructField field : schema.fields()) {
-            if (field.name().equals(attribute)) {
+            if (field.name().equals(name)) {
                 DataType t = field.dataType();
-                return t instanceof BooleanType || t instanceof ByteType || t instanceof ShortType
+                boolean scalar = t instanceof BooleanType || t instanceof ByteType || t instanceof ShortType
                         || t instanceof IntegerType || t instanceof LongType || t instanceof FloatType
                         || t instanceof DoubleType;
+                return scalar ? name : null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasField(String name, StructType schema) {
+        for (StructField field : schema.fields()) {
+            if (field.name().equals(name)) {
+                return true;
             }
         }
         return false;

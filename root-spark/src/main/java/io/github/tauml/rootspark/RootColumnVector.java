@@ -2,6 +2,7 @@ package io.github.tauml.rootspark;
 
 import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.tree.LeafType;
+import io.github.tauml.rootio.tree.Shape;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.spark.sql.types.ArrayType;
@@ -14,31 +15,63 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * A read-only Spark column over one root-io {@link Column}, without copying its primitive array. A scalar
- * column reads value {@code rowId}; an array column hands out {@link ColumnarArray} slices of a child vector over
- * the flattened values ({@link Column#start}, {@link Column#size}). Unsigned values are widened as
- * {@link RootSchema} maps them. ROOT values are never null.
+ * column reads value {@code rowId}; an array column hands out {@link ColumnarArray} slices of a child vector:
+ * <ul>
+ *   <li>fixed, jagged and vector columns ({@code array<T>}): entry i is values
+ *       {@code [start(i), start(i) + size(i))} of a child over the flattened values ({@link Column#start},
+ *       {@link Column#size});</li>
+ *   <li>doubly-jagged columns ({@code vector<vector<T>>}, Spark {@code array<array<T>>}): entry i is lists
+ *       {@code [offsets[i], offsets[i+1])} of a child whose list k is values {@code [inner[k], inner[k+1])} of a
+ *       grandchild over the flattened values ({@link Column#offsets}, {@link Column#innerOffsets}).</li>
+ * </ul>
+ * Unsigned values are widened as {@link RootSchema} maps them. ROOT values are never null.
  */
 final class RootColumnVector extends ColumnVector {
     private final LeafType leaf;
     private final Object values;
-    private final Column column;
+    /** Where each array starts and ends (entry i spans [offsets[i], offsets[i+1])), or null: fixed length. */
+    private final int[] offsets;
+    private final int fixedLength;
     private final RootColumnVector elements;
 
-    private RootColumnVector(DataType type, LeafType leaf, Object values, Column column, RootColumnVector elements) {
+    private RootColumnVector(DataType type, LeafType leaf, Object values, int[] offsets, int fixedLength,
+                             RootColumnVector elements) {
         super(type);
         this.leaf = leaf;
         this.values = values;
-        this.column = column;
+        this.offsets = offsets;
+        this.fixedLength = fixedLength;
         this.elements = elements;
     }
 
-    /** A vector of Spark type {@code type} (from {@link RootSchema#typeOf}) over {@code c}. */
+    /**
+     * A vector of Spark type {@code type} (from {@link RootSchema#typeOf}) over {@code c}.
+     *
+     * @throws IllegalArgumentException when {@code type} does not fit the column's shape
+     */
     static RootColumnVector of(DataType type, Column c) {
-        if (type instanceof ArrayType at) {
-            RootColumnVector child = new RootColumnVector(at.elementType(), c.type(), c.values(), null, null);
-            return new RootColumnVector(type, c.type(), c.values(), c, child);
+        boolean nested = c.shape() == Shape.VECTOR_VECTOR;
+        if (!(type instanceof ArrayType at)) {
+            if (nested) {
+                throw mismatch(type, c);
+            }
+            return new RootColumnVector(type, c.type(), c.values(), null, 1, null);
         }
-        return new RootColumnVector(type, c.type(), c.values(), null, null);
+        if (!nested) {
+            RootColumnVector child = new RootColumnVector(at.elementType(), c.type(), c.values(), null, 1, null);
+            return new RootColumnVector(type, c.type(), c.values(), c.offsets(), c.fixedLength(), child);
+        }
+        if (!(at.elementType() instanceof ArrayType inner)) {
+            throw mismatch(type, c);
+        }
+        RootColumnVector values = new RootColumnVector(inner.elementType(), c.type(), c.values(), null, 1, null);
+        RootColumnVector lists = new RootColumnVector(inner, c.type(), c.values(), c.innerOffsets(), 1, values);
+        return new RootColumnVector(type, c.type(), c.values(), c.offsets(), 1, lists);
+    }
+
+    private static IllegalArgumentException mismatch(DataType type, Column c) {
+        return new IllegalArgumentException("branch '" + c.name() + "': a " + c.shape() + " column of "
+                + c.type().displayName() + " cannot be read as Spark type " + type.simpleString());
     }
 
     @Override
@@ -97,7 +130,10 @@ final class RootColumnVector extends ColumnVector {
 
     @Override
     public ColumnarArray getArray(int rowId) {
-        return new ColumnarArray(elements, column.start(rowId), column.size(rowId));
+        if (offsets != null) {
+            return new ColumnarArray(elements, offsets[rowId], offsets[rowId + 1] - offsets[rowId]);
+        }
+        return new ColumnarArray(elements, rowId * fixedLength, fixedLength);
     }
 
     @Override

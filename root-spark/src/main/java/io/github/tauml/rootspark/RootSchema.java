@@ -25,9 +25,17 @@ import org.slf4j.LoggerFactory;
  *       uint64 → decimal(20,0);</li>
  *   <li>{@code /C}, {@code std::string}, {@code TString} → string;</li>
  *   <li>fixed arrays {@code x[3]/F} (flattened when multi-dimensional), jagged arrays {@code x[n]/F} and
- *       {@code vector<T>} → array&lt;T&gt;; {@code vector<string>} → array&lt;string&gt;.</li>
+ *       {@code vector<T>} → array&lt;T&gt;; {@code vector<string>} → array&lt;string&gt;;</li>
+ *   <li>{@code vector<vector<T>>} of numbers (root-io's doubly-jagged
+ *       {@link io.github.tauml.rootio.tree.Shape#VECTOR_VECTOR}) → array&lt;array&lt;T&gt;&gt;;</li>
+ *   <li>{@code Double32_t} → double and {@code Float16_t} → float, with the values ROOT decodes from the stored
+ *       (possibly truncated) numbers;</li>
+ *   <li>each leaf of a leaf list ({@code x/D:y/I}) is a column of its own named {@code branch.leaf}, as root-io and
+ *       ROOT's {@code TTree::Draw} name it; in Spark SQL such a name needs backticks ({@code `branch.leaf`}),
+ *       since a bare dot selects a struct field. A second branch of the same name is {@code name#2}.</li>
  * </ul>
- * Branches root-io cannot decode as columns (objects, nested STL containers) have no mapping.
+ * Every branch root-io reads as a column ({@link Branch#isSupported()}) has a mapping; the others (objects, other
+ * nested STL containers such as maps and sets) have none.
  */
 public final class RootSchema {
     private static final Logger LOG = LoggerFactory.getLogger(RootSchema.class);
@@ -45,8 +53,8 @@ public final class RootSchema {
             case SCALAR -> b.type() == LeafType.STRING ? DataTypes.StringType : element;
             case STRING -> DataTypes.StringType;
             case FIXED, JAGGED, VECTOR -> DataTypes.createArrayType(element, false);
+            case VECTOR_VECTOR -> DataTypes.createArrayType(DataTypes.createArrayType(element, false), false);
             case VECTOR_STRING -> DataTypes.createArrayType(DataTypes.StringType, false);
-            default -> null;
         };
     }
 
