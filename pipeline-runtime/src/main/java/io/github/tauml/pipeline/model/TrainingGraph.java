@@ -15,7 +15,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -184,14 +183,7 @@ public final class TrainingGraph implements AutoCloseable {
             validationMetrics.addAll(List.of(vLoss, vAdv, vAcc.get(0), vAcc.get(1), vAdvAcc.get(0), vAdvAcc.get(1),
                     v.constant(0f), v.constant(0f)));
 
-            ConfigProto.Builder config = ConfigProto.newBuilder();
-            if (intraOp > 0) {
-                config.setIntraOpParallelismThreads(intraOp);
-            }
-            if (interOp > 0) {
-                config.setInterOpParallelismThreads(interOp);
-            }
-            session = new Session(graph, config.build());
+            session = new Session(graph, SessionConfig.of(intraOp, interOp));
             ok = true;
         } finally {
             if (!ok) {
