@@ -28,7 +28,7 @@ class AdversarialFineTuningTest {
 
     @Test
     void fineTuningReducesTheAdversarysSeparabilityAgainstAK2ZeroControl(@TempDir Path dir) throws Exception {
-        float shift = 1.0f;
+        float shift = 1.5f;
         Trainer.Data defaultData = new Trainer.Data(
                 new InMemoryBatchSource(INPUTS, SyntheticData.classification(60, 32, 1)),
                 new InMemoryBatchSource(INPUTS, SyntheticData.classification(2, 64, 2)), null, null);
@@ -41,8 +41,8 @@ class AdversarialFineTuningTest {
             Trainer.Data data = new Trainer.Data(
                     new InMemoryBatchSource(INPUTS, SyntheticData.classification(60, 25, 1)),
                     new InMemoryBatchSource(INPUTS, SyntheticData.classification(2, 25, 2)),
-                    new InMemoryBatchSource(INPUTS, SyntheticData.adversarial(60, 10, shift, 3)),
-                    new InMemoryBatchSource(INPUTS, SyntheticData.adversarial(2, 10, shift, 4)));
+                    new InMemoryBatchSource(INPUTS, SyntheticData.adversarial(60, 40, shift, 3)),
+                    new InMemoryBatchSource(INPUTS, SyntheticData.adversarial(2, 40, shift, 4)));
             TrainResult r = Trainer.train(request(TrainRequest.Mode.ADVERSARIAL, dir.resolve("adv" + i), 2, 150,
                     k2s[i], base.weights()), data, s -> { });
             assertThat(r.epochMetrics().get(1)).containsKeys("adv_loss", "adv_accuracy", "mean_grad_class",
