@@ -29,7 +29,7 @@ import org.tensorflow.types.TFloat32;
  * {@code serving_default} with the spec's input names and outputs {@code main_output} [batch, 4] and, where the head
  * exists, {@code adv_output} [batch, 1]), {@code frozen_graph.pb} (a GraphDef with the weights folded into constants,
  * inference mode, same input and output names, as CMSSW's {@code DeepTauId} loads), {@code weights.ckpt} (the
- * weights by layer name, the starting point of adversarial fine-tuning), {@code scaling.json} and
+ * weights by layer name and the optimizer state, the starting point of adversarial fine-tuning), {@code scaling.json} and
  * {@code settings.json}.
  */
 public final class ModelExport {
@@ -48,8 +48,9 @@ public final class ModelExport {
         try (AtomicDirectory out = AtomicDirectory.create(req.output())) {
             Map<String, float[]> weights = savedModel(net, all, out.staging().resolve(SAVED_MODEL));
             Files.write(out.staging().resolve(FROZEN_GRAPH), frozenGraph(net, weights).toByteArray());
+            // every variable, the optimizer state included, so that use_previous_opt can start from it
             Checkpoint.write(out.staging().resolve(WEIGHTS), new Checkpoint.State("export", 0, 0, 0, 0, 0,
-                    List.of(), List.of()), weights);
+                    List.of(), List.of()), all);
             if (req.scaling() != null) {
                 Files.copy(req.scaling(), out.staging().resolve("scaling.json"));
             }
