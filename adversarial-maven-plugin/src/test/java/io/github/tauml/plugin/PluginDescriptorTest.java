@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
     /** Goal to the prefix of its user properties. */
     private static final Map<String, String> PREFIX = Map.of("inspect", "adversarial.inspect.",
-            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.");
+            "toy-ntuples", "adversarial.toy.", "skim", "adversarial.skim.", "train", "adversarial.train.");
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
     private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns");
 
@@ -79,6 +79,7 @@ class PluginDescriptorTest {
         assertThat(text(MOJOS.get("toy-ntuples"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "phase")).isEqualTo("generate-resources");
         assertThat(text(MOJOS.get("skim"), "threadSafe")).isEqualTo("true");
+        assertThat(text(MOJOS.get("train"), "phase")).isEqualTo("prepare-package");
     }
 
     /** Parameter name to the text (the expression) or an attribute of its configuration element. */
