@@ -246,22 +246,30 @@ public final class DeepTauNetwork {
             Operand<TFloat32> mv = params.get(norm, "moving_variance", c, Params.Init.ONES, channels, false);
             Operand<TFloat32> eps = tf.constant(BN_EPSILON);
             Operand<TFloat32> normed;
-            if (training) {
-                Operand<org.tensorflow.types.TInt32> axes = tf.constant(spatial ? new int[]{0, 1, 2} : new int[]{0});
+            if (spatial) {
+                // one fused kernel for the large grid tensors; its batch variance is the n/(n-1) one Keras' fused
+                // path moves the moving variance with
+                Operand<TFloat32> empty = tf.constant(new float[0]);
+                var bn = tf.nn.fusedBatchNorm(h, gamma, beta, training ? empty : mm, training ? empty : mv,
+                        org.tensorflow.op.nn.FusedBatchNorm.epsilon(BN_EPSILON),
+                        org.tensorflow.op.nn.FusedBatchNorm.isTraining(training));
+                normed = bn.y();
+                if (training) {
+                    Operand<TFloat32> oneMinus = tf.constant(1f - BN_MOMENTUM);
+                    updates.add(tf.assignSub(mm, tf.math.mul(tf.math.sub(mm, tf.stopGradient(bn.batchMean())),
+                            oneMinus)));
+                    updates.add(tf.assignSub(mv, tf.math.mul(tf.math.sub(mv,
+                            tf.stopGradient(bn.batchVariance())), oneMinus)));
+                }
+            } else if (training) {
+                Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[]{0});
                 Operand<TFloat32> mean = tf.math.mean(h, axes);
                 Operand<TFloat32> var = tf.math.mean(tf.math.squaredDifference(h, tf.stopGradient(mean)), axes);
                 normed = tf.math.add(tf.math.mul(tf.math.mul(tf.math.sub(h, mean), tf.math.rsqrt(
                         tf.math.add(var, eps))), gamma), beta);
-                Operand<TFloat32> forMoving = var;
-                if (spatial) {
-                    // the fused kernel Keras uses for 4D inputs updates the moving variance with n/(n-1)
-                    Operand<TFloat32> count = tf.dtypes.cast(tf.math.div(tf.size(h), tf.constant(channels)),
-                            TFloat32.class);
-                    forMoving = tf.math.mul(var, tf.math.div(count, tf.math.sub(count, tf.constant(1f))));
-                }
                 Operand<TFloat32> oneMinus = tf.constant(1f - BN_MOMENTUM);
                 updates.add(tf.assignSub(mm, tf.math.mul(tf.math.sub(mm, tf.stopGradient(mean)), oneMinus)));
-                updates.add(tf.assignSub(mv, tf.math.mul(tf.math.sub(mv, tf.stopGradient(forMoving)), oneMinus)));
+                updates.add(tf.assignSub(mv, tf.math.mul(tf.math.sub(mv, tf.stopGradient(var)), oneMinus)));
             } else {
                 normed = tf.math.add(tf.math.mul(tf.math.mul(tf.math.sub(h, mm), tf.math.rsqrt(
                         tf.math.add(mv, eps))), gamma), beta);
