@@ -95,9 +95,11 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
             Stamp cur = e.getValue();
             if (old == null) {
                 changed.add(name(e.getKey()) + " is new");
-            } else if (cur == null || cur.size() < 0) {
+            } else if (Objects.equals(cur.sha256(), old.sha256())) {
+                continue; // the same content, or missing then and now
+            } else if (cur.size() < 0) {
                 changed.add(name(e.getKey()) + " is missing");
-            } else if (!Objects.equals(cur.sha256(), old.sha256())) {
+            } else {
                 changed.add(name(e.getKey()) + " changed");
             }
         }
