@@ -21,6 +21,13 @@ import java.util.TreeMap;
  * the file is the same on every machine.
  */
 public final class LockFile {
+    /**
+     * Outputs whose bytes are not reproducible although their content is: PDF files carry a creation date and a
+     * random file id (OpenPDF), and TensorFlow serialises graph protos in no fixed order. They are recorded but not
+     * verified; the weights they carry are (the SavedModel's {@code variables/} and {@code weights.ckpt}).
+     */
+    static final List<String> NOT_BYTE_REPRODUCIBLE = List.of(".pdf", "/saved_model.pb", "/frozen_graph.pb");
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -91,6 +98,9 @@ public final class LockFile {
         entry.path("outputs").fields().forEachRemaining(e -> locked.put(e.getKey(), e.getValue().asText()));
         Map<String, String> produced = hashes(now.outputs(), root);
         for (var e : locked.entrySet()) {
+            if (NOT_BYTE_REPRODUCIBLE.stream().anyMatch(e.getKey()::endsWith)) {
+                continue;
+            }
             String got = produced.get(e.getKey());
             if (got == null) {
                 out.add("stage " + now.stage() + ": " + e.getKey() + " is in " + where + " but was not produced");
