@@ -22,11 +22,14 @@ import java.util.TreeMap;
  */
 public final class LockFile {
     /**
-     * Outputs whose bytes are not reproducible although their content is: PDF files carry a creation date and a
-     * random file id (OpenPDF), and TensorFlow serialises graph protos in no fixed order. They are recorded but not
-     * verified; the weights they carry are (the SavedModel's {@code variables/} and {@code weights.ckpt}).
+     * Outputs recorded but not verified, as their bytes differ from build to build while what they carry does not:
+     * PDF files have a creation date and a random file id (OpenPDF); TensorFlow serialises graph protos in no fixed
+     * order (the weights are verified, in the SavedModel's {@code variables/} and {@code weights.ckpt}); and the
+     * descriptive files {@code spec.json}, {@code settings.json} and {@code report.html} name their inputs by absolute
+     * path, so they differ between checkouts (the records and weights they describe are verified).
      */
-    static final List<String> NOT_BYTE_REPRODUCIBLE = List.of(".pdf", "/saved_model.pb", "/frozen_graph.pb");
+    static final List<String> NOT_BYTE_REPRODUCIBLE = List.of(".pdf", "/saved_model.pb", "/frozen_graph.pb",
+            "/spec.json", "/settings.json", "/report.html");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
