@@ -27,7 +27,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Evaluates the default and the adversarial model from their predictions (reference §5, §6): D_jet agreement of data
+ * Evaluates the default and the adversarial model (reference §5, §6). A model that names its exported
+ * {@code <savedModel>} is first applied to the evaluation mix and the classification validation split (S8, through the
+ * SavedModel's serving signature: what is evaluated is what is shipped); then, from the predictions: D_jet agreement of data
  * and weighted simulation (χ²/ndf, KS, bin ratios), the adversary's AUC, ROC AUCs and working-point rates, the plots
  * (PNG and PDF) and one self-contained HTML report, under {@code target/adversarial/evaluate/}. The declared
  * {@code <gates>} are validated here and shown in the report; the {@code check} goal enforces them.
