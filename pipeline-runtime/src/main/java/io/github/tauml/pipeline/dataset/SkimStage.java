@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The {@code skim} stage for a whole declaration: every sample validated before any is written (reference workflow
@@ -59,11 +60,30 @@ public final class SkimStage {
                         at.problems().get(0).fix())));
             }
             r.notes().forEach(n -> log.warn(d.name() + ": " + n));
+            emptiness(d, r).ifPresent(log::warn);
             log.info(r.summary() + " -> " + r.output());
             results.add(r);
         }
         table(results).forEach(log::info);
         return results;
+    }
+
+    /**
+     * A sample that wrote nothing is almost always a mistake worth a warning: an input range past the end of the
+     * inputs, or a selection that keeps no entry.
+     */
+    static Optional<String> emptiness(Declared d, SkimResult r) {
+        SkimRequest.EntryRange in = d.request().inputRange();
+        if (r.read() == 0 && in != null && in.begin() > 0) {
+            return Optional.of("sample " + d.name() + ": the input range starts at entry "
+                    + String.format(Locale.ROOT, "%,d", in.begin()) + ", past the end of its inputs; nothing was"
+                    + " read (" + SkimDeclaration.element(d.name(), "inputRange") + ")");
+        }
+        if (r.read() > 0 && r.passed() == 0) {
+            return Optional.of("sample " + d.name() + ": the selection keeps no entry of the "
+                    + String.format(Locale.ROOT, "%,d", r.read()) + " read; the output holds an empty tree");
+        }
+        return Optional.empty();
     }
 
     /** The summary table: files, entries read and passed, efficiency, time and rate per sample, and the total. */
