@@ -107,8 +107,9 @@ public class DropMojo extends StageMojo {
                 inputs.add(r.input());
                 outputs.add(r.output());
             }
-            if (target != null && target.contains(":")) {
-                inputs.add(basedir.toPath().resolve(target.substring(0, target.lastIndexOf(':'))));
+            Path targetFile = DropConfig.targetFile(target, basedir.toPath());
+            if (targetFile != null) {
+                inputs.add(targetFile);
             }
             return new StageFiles(EventDrop.FORMAT_VERSION, inputs, outputs);
         } catch (ConfigException e) {

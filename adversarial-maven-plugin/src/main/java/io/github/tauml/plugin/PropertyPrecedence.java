@@ -58,7 +58,8 @@ final class PropertyPrecedence {
         return new Findings(warnings, errors);
     }
 
-    private static String property(String expression) {
+    /** The property of a whole {@code ${property}} expression, or null for anything else (a literal, null). */
+    static String property(String expression) {
         if (expression == null) {
             return null;
         }

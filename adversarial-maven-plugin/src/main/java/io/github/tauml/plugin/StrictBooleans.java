@@ -6,8 +6,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.Parameter;
@@ -20,8 +18,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * ({@code <samples><sample><computeTauType>}), and reports each that is not {@code true} or {@code false}.
  */
 final class StrictBooleans {
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
-
     private StrictBooleans() {
     }
 
@@ -37,10 +33,8 @@ final class StrictBooleans {
             Xpp3Dom node = config == null ? null : config.getChild(p.getName());
             if (isBoolean(p.getType())) {
                 String raw = node != null ? node.getValue() : null;
-                String property = null;
-                Matcher m = raw == null ? null : EXPRESSION.matcher(raw.trim());
-                if (m != null && m.matches()) {
-                    property = m.group(1);
+                String property = PropertyPrecedence.property(raw);
+                if (property != null) {
                     raw = session == null ? null : session.getUserProperties().getProperty(property);
                 }
                 if (raw != null && !isBooleanText(raw)) {

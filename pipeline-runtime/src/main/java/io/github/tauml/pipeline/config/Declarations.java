@@ -107,13 +107,19 @@ final class Declarations {
         return declared == 0 ? Runtime.getRuntime().availableProcessors() : declared;
     }
 
+    /** Where {@code file.root:dir/sub/hist} splits into file and histogram path, or -1 when it names no histogram. */
+    static int histogramColon(String spec) {
+        int colon = spec.lastIndexOf(':');
+        return colon <= 0 || colon == spec.length() - 1 ? -1 : colon;
+    }
+
     /**
      * A TH1 from {@code file.root:dir/sub/hist} (the file relative to the project directory); null with a problem
      * naming what the file holds when it cannot be read.
      */
     static TH1 histogram(Path base, String spec, String element, Problems problems) {
-        int colon = spec.lastIndexOf(':');
-        if (colon <= 0 || colon == spec.length() - 1) {
+        int colon = histogramColon(spec);
+        if (colon < 0) {
             problems.add(element, "'" + spec + "' does not name a histogram", "write file.root:path, e.g."
                     + " datacard.root:mt_inclusive/EMB");
             return null;

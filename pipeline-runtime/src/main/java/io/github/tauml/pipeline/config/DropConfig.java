@@ -50,6 +50,12 @@ public final class DropConfig {
                               String compression, int compressionLevel, int threads) {
     }
 
+    /** The ROOT file of a {@code <target>} such as {@code datacard.root:mt_inclusive/EMB}; null when it names none. */
+    public static Path targetFile(String target, Path base) {
+        int colon = target == null ? -1 : Declarations.histogramColon(target);
+        return colon < 0 ? null : base.resolve(target.substring(0, colon).trim()).toAbsolutePath().normalize();
+    }
+
     /**
      * Builds one request per sample.
      *

@@ -1,6 +1,5 @@
 package io.github.tauml.pipeline.config;
 
-import io.github.tauml.pipeline.dataset.InputFiles;
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
@@ -174,9 +173,11 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
         Map<ConfigException.Problem, List<String>> found = new LinkedHashMap<>();
         Map<ConfigException.Problem, Boolean> isShared = new HashMap<>();
         Set<String> ownOutputProblem = new HashSet<>();
+        // Sample a may not write over what sample b reads (b would skim a's output and the build succeed).
+        OutputGuard guard = new OutputGuard();
         for (Declared d : declared) {
             try {
-                Skim.validate(d.request());
+                guard.input(element(d.name(), "inputs"), Skim.validate(d.request()).inputs());
             } catch (SkimException e) {
                 if (e.element().equals("output")) {
                     ownOutputProblem.add(d.name());
@@ -191,15 +192,7 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
         Problems problems = new Problems();
         found.forEach((p, names) -> problems.add(isShared.get(p) ? withSamples(p.element(), names) : p.element(),
                 p.message(), p.fix()));
-        // Sample a may not write over what sample b reads (b would skim a's output and the build succeed).
-        OutputGuard guard = new OutputGuard();
         for (Declared d : declared) {
-            try {
-                guard.input(element(d.name(), "inputs"), InputFiles.resolve(d.request().baseDirectory(),
-                        d.request().inputs(), d.request().inputPrefix()));
-            } catch (InputFiles.InputException e) {
-                // Reported above by Skim.validate.
-            }
             if (ownOutputProblem.contains(d.name())) {
                 continue;
             }

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -79,7 +79,7 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
         if (formatVersion != last.formatVersion) {
             why.add("output format " + last.formatVersion + " -> " + formatVersion);
         }
-        List<String> params = changedFields("", parameters, last.parameters);
+        List<String> params = changedFields(parameters, last.parameters);
         if (!params.isEmpty()) {
             why.add((params.size() == 1 ? "parameter " : "parameters ") + String.join(", ", params) + " changed");
         }
@@ -119,25 +119,18 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
         return Path.of(path).getFileName().toString();
     }
 
-    /** The names of the parameters that differ (dotted paths below the top level, at most one level deep). */
-    private static List<String> changedFields(String prefix, JsonNode now, JsonNode then) {
-        List<String> out = new ArrayList<>();
+    /** The names of the top-level parameters that differ, or "(all)" when they are not two objects. */
+    private static List<String> changedFields(JsonNode now, JsonNode then) {
         if (Objects.equals(now, then)) {
-            return out;
+            return List.of();
         }
-        if (now instanceof ObjectNode a && then instanceof ObjectNode b && prefix.isEmpty()) {
-            TreeMap<String, Boolean> names = new TreeMap<>();
-            a.fieldNames().forEachRemaining(n -> names.put(n, true));
-            b.fieldNames().forEachRemaining(n -> names.put(n, true));
-            for (String n : names.keySet()) {
-                if (!Objects.equals(a.get(n), b.get(n))) {
-                    out.add(n);
-                }
-            }
-            return out;
+        if (!(now instanceof ObjectNode a) || !(then instanceof ObjectNode b)) {
+            return List.of("(all)");
         }
-        out.add(prefix.isEmpty() ? "(all)" : prefix);
-        return out;
+        TreeSet<String> names = new TreeSet<>();
+        a.fieldNames().forEachRemaining(names::add);
+        b.fieldNames().forEachRemaining(names::add);
+        return names.stream().filter(n -> !Objects.equals(a.get(n), b.get(n))).toList();
     }
 
     /** Writes this fingerprint as JSON (atomically). */
