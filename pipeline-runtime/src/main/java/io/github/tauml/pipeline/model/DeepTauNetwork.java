@@ -32,9 +32,22 @@ public final class DeepTauNetwork {
     private final List<InputSpec> inputs;
     private final boolean adversarial;
 
-    /** Outputs of one forward pass. */
+    /**
+     * Outputs of one forward pass. {@code classHeadInput} and {@code advHeadInput} are what the two heads read: equal
+     * to {@code features} in value, but scaled in the backward pass when {@link HeadGradientScales} are given.
+     */
     public record Outputs(Operand<TFloat32> probs, Operand<TFloat32> adv, Operand<TFloat32> features,
+                          Operand<TFloat32> classHeadInput, Operand<TFloat32> advHeadInput,
                           List<Op> batchNormUpdates) {
+    }
+
+    /**
+     * Scalars by which the gradients that flow from the classification head and from the adversarial head into
+     * {@code features_concat} are multiplied. With {@code (k1, -k2)} one backward pass of L_class + L_adv gives
+     * Δ_common = k1·g_C − k2·g_A on the common layers and the plain g_C, g_A on the heads (reference §3.5: the
+     * gradient-reversal form of the two-tape step).
+     */
+    public record HeadGradientScales(Operand<TFloat32> classScale, Operand<TFloat32> advScale) {
     }
 
     /**
@@ -90,6 +103,16 @@ public final class DeepTauNetwork {
      */
     public Outputs forward(Ops tf, Params params, Map<String, Operand<TFloat32>> x, boolean training,
                            Operand<TInt64> seed, boolean names) {
+        return forward(tf, params, x, training, seed, names, null);
+    }
+
+    /**
+     * Builds one forward pass whose heads scale the gradient they pass back into {@code features_concat}.
+     *
+     * @param scales null for plain gradients
+     */
+    public Outputs forward(Ops tf, Params params, Map<String, Operand<TFloat32>> x, boolean training,
+                           Operand<TInt64> seed, boolean names, HeadGradientScales scales) {
         Builder b = new Builder(tf, params, training, seed);
         List<Operand<TFloat32>> high = new ArrayList<>();
         Map<String, List<InputSpec>> byLocation = new LinkedHashMap<>();
@@ -165,7 +188,8 @@ public final class DeepTauNetwork {
                 ? (names ? tf.withName("features_concat") : tf).concat(high, tf.constant(1))
                 : high.get(0);
         List<Integer> head = settings.denseNet().layerSizes(featureWidth);
-        Operand<TFloat32> h = features;
+        Operand<TFloat32> classInput = scales == null ? features : scaleGradient(tf, features, scales.classScale());
+        Operand<TFloat32> h = classInput;
         int n = featureWidth;
         for (int k = 0; k < head.size(); k++) {
             h = b.dense(h, n, head.get(k), settings.denseNet(), "final", k + 1, "dense");
@@ -174,8 +198,10 @@ public final class DeepTauNetwork {
         Operand<TFloat32> logits = b.linear(h, n, settings.nOutputs(), "final_dense_last");
         Operand<TFloat32> probs = (names ? tf.withName("main_output") : tf).nn.softmax(logits);
         Operand<TFloat32> adv = null;
+        Operand<TFloat32> advInput = null;
         if (adversarial) {
-            h = features;
+            advInput = scales == null ? features : scaleGradient(tf, features, scales.advScale());
+            h = advInput;
             n = featureWidth;
             for (int k = 0; k < head.size(); k++) {
                 h = b.dense(h, n, head.get(k), settings.denseNet(), "final_adv", k + 1, "dense");
@@ -184,7 +210,15 @@ public final class DeepTauNetwork {
             Operand<TFloat32> advLogit = b.linear(h, n, 1, "final_dense_adv");
             adv = (names ? tf.withName("adv_output") : tf).math.sigmoid(advLogit);
         }
-        return new Outputs(probs, adv, features, List.copyOf(b.updates));
+        return new Outputs(probs, adv, features, classInput, advInput, List.copyOf(b.updates));
+    }
+
+    /**
+     * sg(f) + s·(f − sg(f)): exactly f in the forward pass (f − sg(f) is 0 in IEEE arithmetic), s·∂/∂f backward.
+     */
+    private static Operand<TFloat32> scaleGradient(Ops tf, Operand<TFloat32> f, Operand<TFloat32> s) {
+        Operand<TFloat32> frozen = tf.stopGradient(f);
+        return tf.math.add(frozen, tf.math.mul(s, tf.math.sub(f, frozen)));
     }
 
     private int tauWidth() {

@@ -23,6 +23,11 @@ public final class Trainer {
     public static final String CHECKPOINT = "checkpoint.ckpt";
     /** Name of the final weights, in the work directory. */
     public static final String FINAL = "final.ckpt";
+    /**
+     * In adversarial mode mean_grad_class and mean_grad_adv cost two more backward passes, so they are taken on every
+     * tenth step of an epoch (its first included) and averaged over those steps.
+     */
+    static final int GRADIENT_METRICS_EVERY = 10;
 
     private Trainer() {
     }
@@ -191,8 +196,16 @@ public final class Trainer {
                         double p = (double) step / totalSteps;
                         k2 *= 2 / (1 + Math.exp(-10 * p)) - 1;
                     }
-                    float[] m = g.trainStep(b, new TrainingGraph.StepParams(req.seed(), step, (float) req.k1(),
-                            (float) k2, lr, adversarial ? (float) req.advOptimizer().learningRate() : 0f));
+                    TrainingGraph.StepParams params = new TrainingGraph.StepParams(req.seed(), step,
+                            (float) req.k1(), (float) k2, lr,
+                            adversarial ? (float) req.advOptimizer().learningRate() : 0f);
+                    float[] gradients = adversarial && stepInEpoch % GRADIENT_METRICS_EVERY == 0
+                            ? g.gradientMetrics(b, params) : null;
+                    float[] m = g.trainStep(b, params);
+                    if (gradients != null) {
+                        m[6] = gradients[0];
+                        m[7] = gradients[1];
+                    }
                     checkFinite(m, step, adversarial, ckptFile);
                     stepMetrics.add(m);
                     step++;
@@ -273,19 +286,28 @@ public final class Trainer {
         if (adversarial) {
             out.put("adv_loss", (double) m[1]);
             out.put("adv_accuracy", m[5] > 0 ? (double) m[4] / m[5] : 0.0);
-            out.put("mean_grad_class", (double) m[6]);
-            out.put("mean_grad_adv", (double) m[7]);
+            if (!Float.isNaN(m[6])) {
+                out.put("mean_grad_class", (double) m[6]);
+                out.put("mean_grad_adv", (double) m[7]);
+            }
         }
         return out;
     }
 
-    /** Keras-style running means over the epoch: plain means, accuracies as weighted ratios. */
+    /**
+     * Keras-style running means over the epoch: plain means, accuracies as weighted ratios, mean gradients over the
+     * steps that took them.
+     */
     private static Map<String, Double> epochSummary(List<float[]> steps, boolean adversarial) {
         double[] sum = new double[TrainingGraph.STEP_METRICS.size()];
+        int sampled = 0;
         for (float[] m : steps) {
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += m[i];
+                if (!Float.isNaN(m[i])) {
+                    sum[i] += m[i];
+                }
             }
+            sampled += Float.isNaN(m[6]) ? 0 : 1;
         }
         int n = Math.max(steps.size(), 1);
         Map<String, Double> out = new LinkedHashMap<>();
@@ -294,8 +316,8 @@ public final class Trainer {
         if (adversarial) {
             out.put("adv_loss", sum[1] / n);
             out.put("adv_accuracy", sum[5] > 0 ? sum[4] / sum[5] : 0.0);
-            out.put("mean_grad_class", sum[6] / n);
-            out.put("mean_grad_adv", sum[7] / n);
+            out.put("mean_grad_class", sum[6] / Math.max(sampled, 1));
+            out.put("mean_grad_adv", sum[7] / Math.max(sampled, 1));
         }
         return out;
     }

@@ -20,9 +20,12 @@ import org.tensorflow.types.TInt64;
 
 /**
  * The DeepTau network with its losses, gradients and optimizers in one TensorFlow graph and session (reference
- * §3.1–3.6). In adversarial mode one step computes g_C = ∂L_class/∂[θ_common, θ_class] and
- * g_A = ∂L_adv/∂[θ_common, θ_adv] from the same forward pass, gates them, and applies Δ_common = k1·g_C − k2·g_A and
- * g_C[θ_class] with the main optimizer and g_A[θ_adv] with the adversary's; variable groups are split by name:
+ * §3.1–3.6). In adversarial mode one step applies Δ_common = k1·g_C − k2·g_A and g_C[θ_class] with the main
+ * optimizer and g_A[θ_adv] with the adversary's, where g_C = ∂L_class/∂[θ_common, θ_class] and
+ * g_A = ∂L_adv/∂[θ_common, θ_adv] come from the same forward pass. All three come from one backward pass of
+ * L_class + L_adv in which the heads scale the gradient they send into {@code features_concat} by k1 and −k2 (the
+ * gradient-reversal form of the reference's two tapes; about a third cheaper than two backward passes). The update
+ * waits at a gate until every gradient and fetched value of the step exists. Variable groups are split by name:
  * common = no {@code final}, class = {@code final} without {@code _adv}, adversarial = {@code final} and {@code _adv}.
  * In default mode the main optimizer gets ∂L_class over every trainable variable.
  */
@@ -49,6 +52,8 @@ public final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TInt64> seed;
     private final List<Operand<TFloat32>> trainMetrics = new ArrayList<>();
     private final List<Operand<TFloat32>> validationMetrics = new ArrayList<>();
+    /** Adversarial mode: mean_grad_class, mean_grad_adv, which cost two more backward passes when fetched. */
+    private final List<Operand<TFloat32>> gradientMetrics = new ArrayList<>();
     private final Op train;
     private final DeepTauNetwork.Outputs inference;
     private final List<VariableStore.Var> common = new ArrayList<>();
@@ -88,7 +93,8 @@ public final class TrainingGraph implements AutoCloseable {
             seed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
 
             Ops t = tf.withSubScope("train");
-            DeepTauNetwork.Outputs out = network.forward(t, store, x, true, seed, false);
+            DeepTauNetwork.Outputs out = network.forward(t, store, x, true, seed, false, network.adversarial()
+                    ? new DeepTauNetwork.HeadGradientScales(k1, t.math.neg(k2)) : null);
             inference = network.forward(tf, frozenView(), x, false, seed, true);
 
             for (VariableStore.Var v : store.trainable()) {
@@ -114,31 +120,37 @@ public final class TrainingGraph implements AutoCloseable {
             List<Operand<TFloat32>> grads = new ArrayList<>();
             List<VariableStore.Var> mainVars = new ArrayList<>(common);
             mainVars.addAll(classVars);
-            Operand<TFloat32> meanGradClass;
-            Operand<TFloat32> meanGradAdv = t.constant(0f);
-            List<Output<?>> gc = gradients(t.withSubScope("grad_class"), lossClass, mainVars);
-            for (Output<?> o : gc) {
-                gradClass.add(cast(o));
-            }
-            meanGradClass = meanAbs(t, gradClass.subList(0, common.size()));
             if (network.adversarial()) {
-                List<VariableStore.Var> advSide = new ArrayList<>(common);
-                advSide.addAll(advVars);
-                for (Output<?> o : gradients(t.withSubScope("grad_adv"), lossAdv, advSide)) {
-                    gradAdv.add(cast(o));
+                // One backward pass of L_class + L_adv: the heads scale what they pass into features_concat by k1
+                // and −k2, so the common layers receive Δ_common = k1·g_C − k2·g_A and each head its own gradient.
+                List<VariableStore.Var> all = new ArrayList<>(mainVars);
+                all.addAll(advVars);
+                List<Output<?>> fused = gradients(t.withSubScope("grad"), t.math.add(lossClass, lossAdv), all);
+                for (Output<?> o : fused) {
+                    grads.add(cast(o));
                 }
-                meanGradAdv = meanAbs(t, gradAdv.subList(0, common.size()));
-                for (int i = 0; i < common.size(); i++) {
-                    deltaCommon.add(t.math.sub(t.math.mul(k1, gradClass.get(i)), t.math.mul(k2, gradAdv.get(i))));
-                }
-                grads.addAll(deltaCommon);
-                grads.addAll(gradClass.subList(common.size(), gradClass.size()));
-                grads.addAll(gradAdv.subList(common.size(), gradAdv.size()));
+                deltaCommon.addAll(grads.subList(0, common.size()));
+                // g_C and g_A on the common layers, for the mean-gradient metrics and the tests: back from the
+                // gradient at each head's input, through the unscaled features. Computed only when fetched.
+                gradClass.addAll(backToCommon(t.withSubScope("grad_class"), lossClass, out.classHeadInput(),
+                        out.features()));
+                gradClass.addAll(grads.subList(common.size(), mainVars.size()));
+                gradAdv.addAll(backToCommon(t.withSubScope("grad_adv"), lossAdv, out.advHeadInput(),
+                        out.features()));
+                gradAdv.addAll(grads.subList(mainVars.size(), grads.size()));
+                gradientMetrics.add(meanAbs(t, gradClass.subList(0, common.size())));
+                gradientMetrics.add(meanAbs(t, gradAdv.subList(0, common.size())));
+                trainMetrics.addAll(List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1),
+                        advAccuracy.get(0), advAccuracy.get(1)));
             } else {
+                for (Output<?> o : gradients(t.withSubScope("grad_class"), lossClass, mainVars)) {
+                    gradClass.add(cast(o));
+                }
                 grads.addAll(gradClass);
+                trainMetrics.addAll(List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1),
+                        advAccuracy.get(0), advAccuracy.get(1), meanAbs(t, gradClass.subList(0, common.size())),
+                        t.constant(0f)));
             }
-            trainMetrics.addAll(List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1), advAccuracy.get(0),
-                    advAccuracy.get(1), meanGradClass, meanGradAdv));
 
             // the gate: no update starts before every gradient and every fetched value of this step exists
             List<Op> gateDeps = new ArrayList<>();
@@ -202,6 +214,22 @@ public final class TrainingGraph implements AutoCloseable {
             }
             return v.variable();
         };
+    }
+
+    /** ∂loss/∂θ_common as the unscaled path would give it: ∂loss/∂headInput taken back through features. */
+    private List<Operand<TFloat32>> backToCommon(Ops tf, Operand<TFloat32> loss, Operand<TFloat32> headInput,
+                                                 Operand<TFloat32> features) {
+        Output<?> atHead = tf.gradients(loss, List.of(headInput)).dy(0);
+        List<Operand<?>> xs = new ArrayList<>();
+        for (VariableStore.Var v : common) {
+            xs.add(v.variable());
+        }
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (Output<?> o : tf.gradients(List.of(features), xs, org.tensorflow.op.core.Gradients.dx(List.of(atHead)))
+                .dy()) {
+            out.add(cast(o));
+        }
+        return out;
     }
 
     private static List<Output<?>> gradients(Ops tf, Operand<TFloat32> loss, List<VariableStore.Var> vars) {
@@ -277,23 +305,49 @@ public final class TrainingGraph implements AutoCloseable {
     public record StepParams(long seed, long step, float k1, float k2, float learningRate, float advLearningRate) {
     }
 
-    /** Runs one training step on a (mixed) batch and returns {@link #STEP_METRICS}. */
+    /**
+     * Runs one training step on a (mixed) batch and returns {@link #STEP_METRICS}; in adversarial mode
+     * mean_grad_class and mean_grad_adv are NaN (see {@link #gradientMetrics}).
+     */
     public float[] trainStep(StepBatch batch, StepParams p) {
-        return run(batch, p, trainMetrics, true, List.of());
+        float[] m = run(batch, p, trainMetrics, Run.STEP, List.of(), new float[0][]);
+        if (m.length == STEP_METRICS.size()) {
+            return m;
+        }
+        float[] full = java.util.Arrays.copyOf(m, STEP_METRICS.size());
+        full[6] = Float.NaN;
+        full[7] = Float.NaN;
+        return full;
+    }
+
+    /**
+     * Adversarial mode: mean_grad_class and mean_grad_adv (reference §3.6) of the step {@code p} on this batch, before
+     * its update; runs the forward pass and two backward passes without changing anything.
+     */
+    public float[] gradientMetrics(StepBatch batch, StepParams p) {
+        if (!network.adversarial()) {
+            throw new IllegalStateException("the default training fetches its mean gradient with each step");
+        }
+        return run(batch, p, gradientMetrics, Run.NO_UPDATE, List.of(), new float[0][]);
     }
 
     /** Evaluates the losses in inference mode (no update), returning {@link #STEP_METRICS}. */
     public float[] validate(StepBatch batch) {
-        return run(batch, new StepParams(0, 0, 1, 0, 0, 0), validationMetrics, false, List.of());
+        return run(batch, new StepParams(0, 0, 1, 0, 0, 0), validationMetrics, Run.VALIDATION, List.of(),
+                new float[0][]);
     }
 
-    /** Runs a step and also fetches g_C, g_A and Δ_common (the test of the gradient combination). */
+    /**
+     * Fetches g_C, g_A and Δ_common of the step on this batch, then runs the step (the test of the gradient
+     * combination).
+     */
     public Map<String, List<float[]>> trainStepWithGradients(StepBatch batch, StepParams p) {
         List<Operand<TFloat32>> extra = new ArrayList<>(gradClass);
         extra.addAll(gradAdv);
         extra.addAll(deltaCommon);
         float[][] out = new float[extra.size()][];
-        run(batch, p, trainMetrics, true, extra, out);
+        run(batch, p, List.of(), Run.NO_UPDATE, extra, out);
+        trainStep(batch, p);
         Map<String, List<float[]>> m = new LinkedHashMap<>();
         int i = 0;
         m.put("grad_class", List.of(java.util.Arrays.copyOfRange(out, i, i += gradClass.size())));
@@ -314,12 +368,10 @@ public final class TrainingGraph implements AutoCloseable {
         return List.copyOf(advVars);
     }
 
-    private float[] run(StepBatch b, StepParams p, List<Operand<TFloat32>> metrics, boolean training,
-                        List<Operand<TFloat32>> extra) {
-        return run(b, p, metrics, training, extra, new float[0][]);
-    }
+    /** What a session run does: a training step, the training-mode pass without update, or validation. */
+    private enum Run { STEP, NO_UPDATE, VALIDATION }
 
-    private float[] run(StepBatch b, StepParams p, List<Operand<TFloat32>> metrics, boolean training,
+    private float[] run(StepBatch b, StepParams p, List<Operand<TFloat32>> metrics, Run kind,
                         List<Operand<TFloat32>> extra, float[][] extraOut) {
         List<Tensor> tensors = new ArrayList<>();
         try {
@@ -344,11 +396,13 @@ public final class TrainingGraph implements AutoCloseable {
             TInt64 seedT = TInt64.vectorOf(p.seed(), p.step());
             tensors.add(seedT);
             r.feed(seed, seedT);
-            if (training) {
+            if (kind != Run.VALIDATION) {
                 r.feed(k1, feed(tensors, Shape.scalar(), new float[]{p.k1()}));
                 r.feed(k2, feed(tensors, Shape.scalar(), new float[]{p.k2()}));
                 r.feed(lr, feed(tensors, Shape.scalar(), new float[]{p.learningRate()}));
                 r.feed(advLr, feed(tensors, Shape.scalar(), new float[]{p.advLearningRate()}));
+            }
+            if (kind == Run.STEP) {
                 r.addTarget(train);
             }
             for (Operand<TFloat32> m : metrics) {

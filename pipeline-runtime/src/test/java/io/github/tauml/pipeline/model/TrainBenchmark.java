@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Throughput of the adversarial training step (forward, two gradients, Δ_common, two Nadam updates, BatchNorm
  * updates) on 250 main + 100 control-region rows of the v2p5 input shapes, for a preset; and the rate of the step
  * assembly the prefetcher does. Run: {@code java -cp ... io.github.tauml.pipeline.model.TrainBenchmark <preset>
- * <intraOpThreads> <steps>}. Prints one line per measurement; see BENCHMARKS.md.
+ * <intraOpThreads> <steps> [toy]}. Prints one line per measurement; see BENCHMARKS.md.
  */
 public final class TrainBenchmark {
     private TrainBenchmark() {
@@ -19,7 +19,16 @@ public final class TrainBenchmark {
         String preset = args.length > 0 ? args[0] : "small";
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        List<InputSpec> inputs = List.of(new InputSpec("input_tau", new int[]{43}),
+        boolean toy = args.length > 3 && args[3].equals("toy");
+        // "toy": the shapes of the example analysis's small-preset dataset; otherwise v2p5's
+        List<InputSpec> inputs = toy ? List.of(new InputSpec("input_tau", new int[]{35}),
+                new InputSpec("input_inner_egamma", new int[]{7, 7, 23}),
+                new InputSpec("input_inner_muon", new int[]{7, 7, 21}),
+                new InputSpec("input_inner_hadrons", new int[]{7, 7, 21}),
+                new InputSpec("input_outer_egamma", new int[]{11, 11, 23}),
+                new InputSpec("input_outer_muon", new int[]{11, 11, 21}),
+                new InputSpec("input_outer_hadrons", new int[]{11, 11, 21}))
+                : List.of(new InputSpec("input_tau", new int[]{43}),
                 new InputSpec("input_inner_egamma", new int[]{11, 11, 86}),
                 new InputSpec("input_inner_muon", new int[]{11, 11, 64}),
                 new InputSpec("input_inner_hadrons", new int[]{11, 11, 38}),
