@@ -22,7 +22,9 @@ public class EvaluateModel {
     File savedModel;
     /**
      * Predictions CSVs of the model's last checkpoints ({@code <checkpoint>} elements), optional: the agreement
-     * metrics are then also reported as {@code <metric>_checkpoint_mean} and {@code _checkpoint_sd}.
+     * metrics are then also reported as {@code <metric>_checkpoint_mean} and {@code _checkpoint_sd}. When left out
+     * for a model with a {@code savedModel}, the checkpoints the train goal published beside it
+     * ({@code checkpoints/epoch-<k>/saved_model}, its {@code keepCheckpoints}) are predicted and used.
      */
     List<File> checkpoints;
 }

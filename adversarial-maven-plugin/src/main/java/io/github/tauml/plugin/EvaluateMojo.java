@@ -12,6 +12,7 @@ import io.github.tauml.pipeline.evaluate.Gates;
 import io.github.tauml.pipeline.evaluate.PipelineSummary;
 import io.github.tauml.pipeline.evaluate.PredictStage;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
+import io.github.tauml.pipeline.model.ModelExport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,6 +184,9 @@ public class EvaluateMojo extends StageMojo {
         for (EvaluateModel declared : models == null ? List.<EvaluateModel>of() : models) {
             if (declared.savedModel != null) {
                 inputs.add(resolve(declared.savedModel));
+                if (declared.checkpoints == null) {
+                    inputs.addAll(checkpointModels(declared).values());
+                }
                 inputs.add(evaluationDataset.toPath());
                 inputs.add(classificationDataset.toPath());
             }
@@ -197,7 +201,10 @@ public class EvaluateMojo extends StageMojo {
             if (m.runRecord() != null) {
                 inputs.add(m.runRecord().resolve("metrics"));
             }
-            inputs.addAll(m.checkpoints());
+            if (models == null || models.stream().noneMatch(d -> d.savedModel != null && d.checkpoints == null
+                    && m.name().equals(d.name))) {
+                inputs.addAll(m.checkpoints());
+            }
         }
         if (summaryFile != null) {
             inputs.add(summaryFile.toPath());
@@ -223,7 +230,39 @@ public class EvaluateMojo extends StageMojo {
                     evaluationDataset.toPath(), evaluationSplit, classes ? classificationDataset.toPath() : null,
                     classificationSplit, target.predictions(), classes ? target.classPredictions() : null, 1000,
                     threads), getLog()::info);
+            if (m.checkpoints == null) {
+                for (var c : checkpointModels(m).entrySet()) {
+                    PredictStage.run(new PredictStage.Request(target.name() + " " + c.getKey(), c.getValue(),
+                            evaluationDataset.toPath(), evaluationSplit, null, classificationSplit,
+                            checkpointPredictions(target.name(), c.getKey()), null, 1000, threads), getLog()::info);
+                }
+            }
         }
+    }
+
+    /**
+     * The SavedModels of the epoch-end checkpoints the train goal published beside a model
+     * ({@code <model>/checkpoints/epoch-<k>/saved_model}, see its {@code keepCheckpoints}), in epoch order.
+     */
+    private Map<String, Path> checkpointModels(EvaluateModel m) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        Path dir = resolve(m.savedModel).getParent().resolve(ModelExport.CHECKPOINTS);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var list = Files.list(dir)) {
+            list.filter(c -> Files.isDirectory(c.resolve(ModelExport.SAVED_MODEL)))
+                    .sorted(java.util.Comparator.comparing((Path c) -> c.getFileName().toString().length())
+                            .thenComparing(c -> c.getFileName().toString()))
+                    .forEach(c -> out.put(c.getFileName().toString(), c.resolve(ModelExport.SAVED_MODEL)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not list " + dir, e);
+        }
+        return out;
+    }
+
+    private Path checkpointPredictions(String model, String checkpoint) {
+        return predictionsDirectory.toPath().resolve(model + "_" + checkpoint + "_predictions.csv");
     }
 
     private DjetBinning binning() throws ConfigException {
@@ -254,7 +293,9 @@ public class EvaluateMojo extends StageMojo {
                     m.classPredictions != null ? resolve(m.classPredictions) : m.savedModel != null
                             ? predictionsDirectory.toPath().resolve(name + "_class_predictions.csv") : null,
                     m.runRecord == null ? null : resolve(m.runRecord),
-                    m.checkpoints == null ? List.of() : m.checkpoints.stream().map(this::resolve).toList()));
+                    m.checkpoints != null ? m.checkpoints.stream().map(this::resolve).toList()
+                            : m.savedModel == null ? List.of() : checkpointModels(m).keySet().stream()
+                            .map(c -> checkpointPredictions(name, c)).toList()));
         }
         return out;
     }

@@ -146,6 +146,14 @@ public class TrainMojo extends StageMojo {
     @Parameter(property = "adversarial.train.checkpointEvery", defaultValue = "500")
     private int checkpointEvery;
 
+    /**
+     * Keep the weights of the last this many epoch ends and publish each as {@code checkpoints/epoch-<k>/saved_model}
+     * in the model directory; the evaluate goal then also reports the agreement metrics as their mean
+     * ({@code <metric>_checkpoint_mean}), which scatters less than a single checkpoint. 0 keeps none.
+     */
+    @Parameter(property = "adversarial.train.keepCheckpoints", defaultValue = "0")
+    private int keepCheckpoints;
+
     /** TensorFlow intra-op threads (0: TensorFlow's choice). */
     @Parameter(property = "adversarial.train.intraOpThreads", defaultValue = "0")
     private int intraOpThreads;
@@ -259,6 +267,10 @@ public class TrainMojo extends StageMojo {
         if (nb <= 0) {
             p.add("<batchesPerEpoch>", "must be positive, got " + nb, "set <batchesPerEpoch>");
         }
+        if (keepCheckpoints < 0) {
+            p.add("<keepCheckpoints>", "must not be negative, got " + keepCheckpoints,
+                    "set <keepCheckpoints>3</keepCheckpoints> to keep the last three epoch ends, or 0 for none");
+        }
         p.throwIfAny();
         TrainRequest t = new TrainRequest(m, net, spec.inputs(), main, OptimizerSettings.adversary(advLr),
                 y != null && y.tauLossesSfs() != null ? y.tauLossesSfs() : Losses.TAU_LOSSES_SFS,
@@ -268,7 +280,8 @@ public class TrainMojo extends StageMojo {
                 pick(usePreviousOpt, y == null ? null : y.usePreviousOpt(), false),
                 (workDirectory != null ? workDirectory
                         : new File(basedir, "target/adversarial/train/" + modeName)).toPath(),
-                checkpointEvery, intraOpThreads, interOpThreads, Duration.ofSeconds(Math.max(1, progressSeconds)));
+                checkpointEvery, keepCheckpoints, intraOpThreads, interOpThreads,
+                Duration.ofSeconds(Math.max(1, progressSeconds)));
         return new TrainStageRequest(t, pick(nTau, y == null ? null : y.nTau(), 250),
                 classificationDataset.toPath(), adversarial ? adversarialDataset.toPath() : null,
                 (modelDirectory != null ? modelDirectory : new File(basedir, "target/adversarial/model/" + modeName))

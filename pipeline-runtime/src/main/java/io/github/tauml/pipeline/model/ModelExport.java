@@ -30,13 +30,15 @@ import org.tensorflow.types.TFloat32;
  * exists, {@code adv_output} [batch, 1]), {@code frozen_graph.pb} (a GraphDef with the weights folded into constants,
  * inference mode, same input and output names, as CMSSW's {@code DeepTauId} loads), {@code weights.ckpt} (the
  * weights by layer name and the optimizer state, the starting point of adversarial fine-tuning), {@code scaling.json} and
- * {@code settings.json}.
+ * {@code settings.json}; and {@code checkpoints/<name>/saved_model} for each earlier checkpoint asked for.
  */
 public final class ModelExport {
     public static final String SAVED_MODEL = "saved_model";
     public static final String FROZEN_GRAPH = "frozen_graph.pb";
     public static final String WEIGHTS = "weights.ckpt";
     public static final String SIGNATURE = "serving_default";
+    /** The directory, inside a model directory, of its checkpoints' SavedModels. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private ModelExport() {
     }
@@ -53,6 +55,10 @@ public final class ModelExport {
                     List.of(), List.of()), all);
             if (req.scaling() != null) {
                 Files.copy(req.scaling(), out.staging().resolve("scaling.json"));
+            }
+            for (var c : req.checkpoints().entrySet()) {
+                savedModel(net, Checkpoint.read(c.getValue()).vars(),
+                        out.staging().resolve(CHECKPOINTS).resolve(c.getKey()).resolve(SAVED_MODEL));
             }
             Map<String, Object> settings = new LinkedHashMap<>();
             if (req.settings() != null) {

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param usePreviousOpt    adversarial mode: start the main optimizer from the default model's state
  * @param workDirectory     checkpoints and the final weights
  * @param checkpointEvery   write a checkpoint every this many steps (0 = only at epoch ends)
+ * @param keepCheckpoints   keep the weights of the last this many epoch ends ({@code epoch-<k>.ckpt}), which the
+ *                          model export publishes beside the final model (single checkpoints scatter; judge the
+ *                          agreement on their mean); 0 = none
  * @param intraOpThreads    TensorFlow intra-op threads (0 = TensorFlow's choice)
  * @param interOpThreads    TensorFlow inter-op threads (0 = TensorFlow's choice)
  * @param progressInterval  how often to log progress
@@ -37,7 +40,8 @@ public record TrainRequest(Mode mode, NetworkSettings network, List<InputSpec> i
                            OptimizerSettings advOptimizer, double[] tauLossesSfs, double k1, double k2,
                            boolean dannRamp, int epochs, int batchesPerEpoch, int validationBatches, int stepDecay,
                            int patience, long seed, Path startingModel, boolean usePreviousOpt, Path workDirectory,
-                           int checkpointEvery, int intraOpThreads, int interOpThreads, Duration progressInterval) {
+                           int checkpointEvery, int keepCheckpoints, int intraOpThreads, int interOpThreads,
+                           Duration progressInterval) {
 
     /** Default training, or adversarial fine-tuning. */
     public enum Mode { DEFAULT, ADVERSARIAL }
@@ -54,6 +58,9 @@ public record TrainRequest(Mode mode, NetworkSettings network, List<InputSpec> i
         }
         if (epochs <= 0 || batchesPerEpoch <= 0 || validationBatches < 0) {
             throw new IllegalArgumentException("epochs and batches per epoch must be positive");
+        }
+        if (keepCheckpoints < 0) {
+            throw new IllegalArgumentException("keepCheckpoints must not be negative");
         }
         if (progressInterval == null) {
             progressInterval = Duration.ofSeconds(30);

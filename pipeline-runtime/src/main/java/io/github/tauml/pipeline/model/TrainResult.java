@@ -17,8 +17,10 @@ import java.util.Map;
  * @param stepsPerSecond   training rate of this invocation
  * @param inputWaitSeconds time the training step waited for input in this invocation
  * @param inputBatchesPerSecond rate of the input pipeline alone (reading and assembling steps)
+ * @param epochCheckpoints the kept epoch-end weights, oldest first (insertion order), by name ({@code epoch-<k>})
  */
 public record TrainResult(long steps, int epochs, boolean stoppedEarly, long resumedFromStep, Path weights,
                           List<Map<String, Double>> stepMetrics, List<Map<String, Double>> epochMetrics,
-                          double stepsPerSecond, double inputWaitSeconds, double inputBatchesPerSecond) {
+                          double stepsPerSecond, double inputWaitSeconds, double inputBatchesPerSecond,
+                          Map<String, Path> epochCheckpoints) {
 }

@@ -54,7 +54,7 @@ public final class TrainStage {
             TrainResult r = Trainer.train(t, new Trainer.Data(train, val, advTrain, advVal), log);
             Map<String, Object> settings = settings(t, req);
             ModelExport.export(new ExportRequest(t.network(), t.inputs(), adversarial, r.weights(), cls.scaling(),
-                    settings, req.modelDirectory()));
+                    settings, req.modelDirectory(), r.epochCheckpoints()));
             Path runDir = null;
             if (req.mlruns() != null) {
                 Map<String, String> params = new LinkedHashMap<>();
@@ -87,6 +87,7 @@ public final class TrainStage {
         s.put("n_batches", t.batchesPerEpoch());
         s.put("n_batches_val", t.validationBatches());
         s.put("step_decay", t.stepDecay());
+        s.put("keep_checkpoints", t.keepCheckpoints());
         s.put("seed", t.seed());
         if (t.mode() == TrainRequest.Mode.ADVERSARIAL) {
             s.put("adv_parameter", "[" + t.k1() + ", " + t.k2() + "]");

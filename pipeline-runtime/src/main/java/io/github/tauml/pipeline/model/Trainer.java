@@ -251,6 +251,7 @@ public final class Trainer {
                 Checkpoint.write(ckptFile, new Checkpoint.State(req.fingerprint(), step, stoppedEarly
                         ? req.epochs() : epoch, 0, bestVal, badEpochs, stepMetrics, epochMetrics),
                         g.store().read(g.session()));
+                keepEpochEnd(req, epoch);
             }
             waitSeconds = pre.waitSeconds();
             produceSeconds = pre.produceSeconds();
@@ -266,7 +267,29 @@ public final class Trainer {
         }
         return new TrainResult(step, epochMetrics.size(), stoppedEarly, start.step(), finalFile, steps, epochMetrics,
                 stepsThisRun / Math.max(seconds, 1e-9), waitSeconds,
-                produced / Math.max(produceSeconds, 1e-9));
+                produced / Math.max(produceSeconds, 1e-9), keptEpochEnds(req, epochMetrics.size()));
+    }
+
+    /** Copies the epoch-end checkpoint to {@code epoch-<k>.ckpt} and drops the one that falls out of the window. */
+    private static void keepEpochEnd(TrainRequest req, int epochsDone) throws IOException {
+        if (req.keepCheckpoints() <= 0) {
+            return;
+        }
+        Path dir = req.workDirectory();
+        java.nio.file.Files.copy(dir.resolve(CHECKPOINT), dir.resolve("epoch-" + epochsDone + ".ckpt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve("epoch-" + (epochsDone - req.keepCheckpoints()) + ".ckpt"));
+    }
+
+    private static Map<String, Path> keptEpochEnds(TrainRequest req, int epochsDone) {
+        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        for (int k = Math.max(1, epochsDone - req.keepCheckpoints() + 1); k <= epochsDone; k++) {
+            Path p = req.workDirectory().resolve("epoch-" + k + ".ckpt");
+            if (req.keepCheckpoints() > 0 && Files.isRegularFile(p)) {
+                out.put("epoch-" + k, p);
+            }
+        }
+        return out;
     }
 
     private static void checkFinite(float[] m, long step, boolean adversarial, Path ckpt) throws TrainingException {

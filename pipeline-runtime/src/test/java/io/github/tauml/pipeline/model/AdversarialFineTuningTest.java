@@ -23,7 +23,7 @@ class AdversarialFineTuningTest {
         OptimizerSettings main = new OptimizerSettings("Nadam", mode == TrainRequest.Mode.DEFAULT ? 0.01 : 0.001, 1e-4);
         return new TrainRequest(mode, SyntheticData.tiny(), INPUTS, main,
                 OptimizerSettings.adversary(0.01), Losses.TAU_LOSSES_SFS, 1, k2, false, epochs, batches, 2, 0, 0, 21,
-                start, false, work, 0, 1, 1, Duration.ofMinutes(5));
+                start, false, work, 0, 0, 1, 1, Duration.ofMinutes(5));
     }
 
     @Test

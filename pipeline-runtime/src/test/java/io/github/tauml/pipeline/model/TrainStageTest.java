@@ -40,7 +40,7 @@ class TrainStageTest {
     static TrainRequest training(TrainRequest.Mode mode, Path work, Path start) {
         return new TrainRequest(mode, SyntheticData.tiny(), INPUTS, new OptimizerSettings("Nadam", 0.01, 1e-4),
                 OptimizerSettings.adversary(0.01), Losses.TAU_LOSSES_SFS, 1, 10, true, 1, 15, 2, 0, 0, 3, start,
-                true, work, 10, 1, 1, Duration.ofSeconds(10));
+                true, work, 10, 2, 1, 1, Duration.ofSeconds(10));
     }
 
     @Test
@@ -77,6 +77,12 @@ class TrainStageTest {
                 b.rows());
         assertThat(p[1]).hasSize(20).containsExactly(f[1]);
         assertThat(p[0]).containsExactly(f[0]);
+        // the last epoch end is kept and published beside the model: with one epoch it is the final model
+        assertThat(a.training().epochCheckpoints()).containsOnlyKeys("epoch-1");
+        float[][] c = ModelExport.predictSavedModel(a.modelDirectory().resolve(ModelExport.CHECKPOINTS)
+                .resolve("epoch-1"), INPUTS, b.x(), b.rows());
+        assertThat(c[0]).containsExactly(p[0]);
+        assertThat(c[1]).containsExactly(p[1]);
         // the common layers started from the default model: with use_previous_opt its optimizer state came along
         Map<String, float[]> defaultWeights = Checkpoint.read(d.modelDirectory().resolve(ModelExport.WEIGHTS)).vars();
         Map<String, float[]> adversarialWeights = Checkpoint.read(a.training().weights()).vars();

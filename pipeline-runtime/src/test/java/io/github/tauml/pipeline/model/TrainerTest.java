@@ -21,9 +21,14 @@ class TrainerTest {
 
     static TrainRequest request(TrainRequest.Mode mode, Path work, int epochs, int batches, double k2, Path start,
                                 int checkpointEvery) {
+        return request(mode, work, epochs, batches, k2, start, checkpointEvery, 0);
+    }
+
+    static TrainRequest request(TrainRequest.Mode mode, Path work, int epochs, int batches, double k2, Path start,
+                                int checkpointEvery, int keepCheckpoints) {
         return new TrainRequest(mode, SyntheticData.tiny(), INPUTS, new OptimizerSettings("Nadam", 0.01, 1e-4),
                 OptimizerSettings.adversary(0.01), Losses.TAU_LOSSES_SFS, 1, k2, false, epochs, batches, 4, 0, 0, 5,
-                start, false, work, checkpointEvery, 1, 1, Duration.ofSeconds(5));
+                start, false, work, checkpointEvery, keepCheckpoints, 1, 1, Duration.ofSeconds(5));
     }
 
     static Trainer.Data defaultData() {
@@ -53,7 +58,7 @@ class TrainerTest {
 
         Path model = dir.resolve("model");
         ModelExport.export(new ExportRequest(SyntheticData.tiny(), INPUTS, false, r.weights(), null,
-                Map.of("mode", "default"), model));
+                Map.of("mode", "default"), model, Map.of()));
         assertThat(model.resolve("saved_model/saved_model.pb")).exists();
         assertThat(model.resolve(ModelExport.FROZEN_GRAPH)).exists();
         assertThat(model.resolve("settings.json")).content().contains("input_inner_hadrons", "main_output");
@@ -71,6 +76,24 @@ class TrainerTest {
         assertThat(saved[0]).containsExactly(inMemory[0]);
         assertThat(frozen[0]).containsExactly(inMemory[0]);
         assertThat(saved[1]).isNull();
+    }
+
+    @Test
+    void keepsTheLastEpochEndsWhoseNewestIsTheFinalModel(@TempDir Path dir) throws Exception {
+        Path work = dir.resolve("work");
+        TrainResult r = Trainer.train(request(TrainRequest.Mode.DEFAULT, work, 4, 5, 0, null, 0, 2), defaultData(),
+                log::add);
+        assertThat(r.epochCheckpoints()).containsOnlyKeys("epoch-3", "epoch-4");
+        assertThat(r.epochCheckpoints().keySet()).containsExactly("epoch-3", "epoch-4");
+        assertThat(work.resolve("epoch-1.ckpt")).doesNotExist();
+        assertThat(work.resolve("epoch-2.ckpt")).doesNotExist();
+        Map<String, float[]> last = Checkpoint.read(r.epochCheckpoints().get("epoch-4")).vars();
+        Map<String, float[]> earlier = Checkpoint.read(r.epochCheckpoints().get("epoch-3")).vars();
+        Map<String, float[]> fin = Checkpoint.read(r.weights()).vars();
+        for (var e : fin.entrySet()) {
+            assertThat(last.get(e.getKey())).as(e.getKey()).containsExactly(e.getValue());
+        }
+        assertThat(earlier.get("final_dense_last/kernel")).isNotEqualTo(fin.get("final_dense_last/kernel"));
     }
 
     @Test
