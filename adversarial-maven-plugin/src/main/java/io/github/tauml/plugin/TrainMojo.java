@@ -169,7 +169,7 @@ public class TrainMojo extends StageMojo {
     @Override
     protected void run() throws Exception {
         TrainStage.Result r = TrainStage.run(request(), factory(), getLog()::info);
-        getLog().info(String.format(Locale.ROOT, "Trained %d steps (%.1f steps/s; input pipeline %.0f batches/s, "
+        getLog().info(String.format(Locale.ROOT, "Trained %,d steps (%.1f steps/s; input pipeline %,.0f batches/s, "
                         + "step waited %.1f s for input); model in %s", r.training().steps(),
                 r.training().stepsPerSecond(), r.training().inputBatchesPerSecond(),
                 r.training().inputWaitSeconds(), r.modelDirectory()));

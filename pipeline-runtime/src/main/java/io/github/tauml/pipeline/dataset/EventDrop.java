@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The event drop (reference §2.4, TauMLTools' {@code EventDrop.py} / {@code DatasetDrop}): thins a sample so that its
@@ -106,7 +107,7 @@ public final class EventDrop {
                             if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
                                 lastReport = System.nanoTime();
                                 double s = (System.nanoTime() - start) / 1e9;
-                                log.accept(String.format("%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
+                                log.accept(String.format(Locale.ROOT, "%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
                                         + " %.0f s left)", request.sample(), done, n, keptTotal, done / s,
                                         (n - done) / (done / s)));
                             }
