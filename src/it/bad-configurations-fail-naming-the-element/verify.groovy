@@ -16,6 +16,7 @@ def expected = [
     'mix-missing-contribution-file'    : ['<contributions><contribution name="DY_taus"><input>: the input', 'DYtautau_missing.root does not exist'],
     'reweight-decreasing-bins'         : ['<bins>: bin edges must increase, but 40.0 follows 50.0'],
     'dataset-unknown-preset'           : ['<preset>: unknown feature preset \'v3\''],
+    'drop-second-input-not-root'       : ['no sample was dropped', '<samples><sample name="DY_taus"><input>: DY_taus: ', 'blocker.txt'],
     'train-unknown-preset'             : ['<preset>: unknown network preset \'v2p6\''],
 ]
 assert expected.size() >= 10
@@ -32,7 +33,7 @@ expected.each { name, parts ->
 assert failures.isEmpty() : failures.join('\n\n')
 
 // Nothing of the failing stages was written: no skim, mix, weights, dataset or model output.
-['skim', 'mix', 'reweight', 'dataset', 'model'].each {
+['skim', 'drop', 'mix', 'reweight', 'dataset', 'model'].each {
     def d = new File(basedir, "target/adversarial/${it}")
     assert !d.exists() || d.list().length == 0 : "${it} wrote ${d.list()}"
 }

@@ -118,18 +118,20 @@ public final class Skim {
             return new Check(null, List.of(), List.of(e));
         }
         Plan plan = null;
+        boolean firstReadable = true;
         try {
             plan = skim.plan(files);
         } catch (SkimException e) {
             problems.add(e);
         } catch (RootIOException e) {
+            firstReadable = false;
             problems.add(new SkimException("inputs", request.sample() + ": " + e.getMessage(), e));
         }
-        for (int i = plan == null ? 0 : 1; i < files.size(); i++) {
-            skim.checkInput(files.get(i), plan, problems);
-        }
-        if (plan != null && files.size() == 1) {
+        if (firstReadable) {
             skim.checkOtherTrees(files.get(0), problems);
+        }
+        for (int i = 1; i < files.size(); i++) {
+            skim.checkInput(files.get(i), plan, problems);
         }
         outputDirectoryProblem(request.output()).ifPresent(m -> problems.add(new SkimException("outputDirectory",
                 request.sample() + ": " + m)));
