@@ -9,7 +9,7 @@ assert (new File(basedir, 'target/adversarial/toy').list() as List).sort() ==
 def settings = new JsonSlurperClassic().parse(new File(basedir, 'target/adversarial/toy/data.root.json'))
 assert settings.sample == 'data' && settings.entries == 4000
 assert settings.size == new File(basedir, 'target/adversarial/toy/data.root').length()
-assert settings.settings.seed instanceof Number && settings.settings.samples.DYtautau == 3000
+assert settings.settings.seed instanceof Number && settings.run.samples.DYtautau == 3000
 
 // A summary line per sample, then the table.
 def log = new File(basedir, 'build.log').text

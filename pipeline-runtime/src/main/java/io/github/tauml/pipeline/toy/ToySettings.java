@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The settings that made a toy file, recorded beside it as {@code <sample>.root.json} (docs/toy-ntuples.md): the
- * generator's format version, the seed, every sample of the run with its count, the mismodelling factors, whether
- * particles were written and the compression, plus the sample, its count and the size of the ROOT file it
- * describes. The ROOT file's bytes do not depend on it.
+ * generator's format version, the seed, the mismodelling factors and whether particles were written (compared
+ * between files), every sample of the run with its count and the compression (recorded), the sample, its count and
+ * the size of the ROOT file it describes. The ROOT file's bytes do not depend on it.
  *
  * <p>The JSON is published after its ROOT file, so a run stopped in between leaves the new file with the old
  * settings: its recorded size no longer matches, and {@link #mixed} refuses it rather than let a mixed set through.
@@ -42,18 +42,15 @@ public final class ToySettings {
         return rootFile.resolveSibling(rootFile.getFileName() + SUFFIX);
     }
 
-    /** The settings shared by every file of one run, in a fixed order (the JSON's {@code settings} object). */
+    /**
+     * What makes the candidates of one run comparable with another's, in a fixed order (the JSON's {@code settings}
+     * object, which {@link #mixed} compares): the generator's format version, the seed, the mismodelling factors and
+     * whether particles were written. The samples and counts do not enter: each sample has its own random streams.
+     */
     static ObjectNode runSettings(ToyRequest r) {
         ObjectNode s = JSON.createObjectNode();
         s.put("formatVersion", ToyNtuples.FORMAT_VERSION);
         s.put("seed", r.seed());
-        ObjectNode samples = s.putObject("samples");
-        for (ToySample t : ToySample.values()) {
-            Long n = r.entries().get(t);
-            if (n != null) {
-                samples.put(t.fileName(), n);
-            }
-        }
         Mismodelling m = r.mismodelling();
         ObjectNode mis = s.putObject("mismodelling");
         mis.put("tauEnergyScale", m.tauEnergyScale());
@@ -64,6 +61,19 @@ public final class ToySettings {
         mis.put("ipResolution", m.ipResolution());
         mis.put("ipTails", m.ipTails());
         s.put("particles", r.particles());
+        return s;
+    }
+
+    /** The rest of the run, recorded for the reader but not compared: every sample with its count, the compression. */
+    static ObjectNode runRecord(ToyRequest r) {
+        ObjectNode s = JSON.createObjectNode();
+        ObjectNode samples = s.putObject("samples");
+        for (ToySample t : ToySample.values()) {
+            Long n = r.entries().get(t);
+            if (n != null) {
+                samples.put(t.fileName(), n);
+            }
+        }
         s.put("compression", r.compression().name().toLowerCase(Locale.ROOT));
         s.put("compressionLevel", r.level());
         return s;
@@ -81,6 +91,7 @@ public final class ToySettings {
         root.put("entries", entries);
         root.put("size", Files.size(rootFile));
         root.set("settings", runSettings(r));
+        root.set("run", runRecord(r));
         AtomicFiles.writeString(of(rootFile), JSON.writeValueAsString(root) + "\n");
     }
 

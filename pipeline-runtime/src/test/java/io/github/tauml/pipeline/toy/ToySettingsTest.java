@@ -51,10 +51,10 @@ class ToySettingsTest {
         JsonNode s = json.get("settings");
         assertThat(s.get("formatVersion").asInt()).isEqualTo(ToyNtuples.FORMAT_VERSION);
         assertThat(s.get("seed").asLong()).isEqualTo(7);
-        assertThat(s.get("samples").get("data").asLong()).isEqualTo(300);
         assertThat(s.get("mismodelling").get("tauPhotonActivity").asDouble()).isEqualTo(2.0);
         assertThat(s.get("particles").asBoolean()).isFalse();
-        assertThat(s.get("compression").asText()).isEqualTo("zlib");
+        assertThat(json.get("run").get("samples").get("data").asLong()).isEqualTo(300);
+        assertThat(json.get("run").get("compression").asText()).isEqualTo("zlib");
         // Same request elsewhere: same ROOT bytes and same settings; the settings live outside the ROOT file.
         Path b = dir.resolve("b");
         ToyNtuples.generate(request(b, 7, Mismodelling.defaults(), ToySample.DATA, ToySample.QCD), m -> { });
@@ -80,6 +80,11 @@ class ToySettingsTest {
                             + toy.resolve("data.root") + " but 1 in " + toy.resolve("DYtautau.root"));
                     assertThat(p.fix()).contains("toy-ntuples");
                 }));
+        // Another run with the same seed and factors but other samples and counts: the same generator, not mixed.
+        ToyNtuples.generate(request(toy, 1, Mismodelling.defaults(), ToySample.DATA, ToySample.DY_TAUTAU), m -> { });
+        ToyNtuples.generate(new ToyRequest(toy, Map.of(ToySample.DATA, 500L), 1, Mismodelling.defaults(), false,
+                Compression.LZ4, 1, 1), m -> { });
+        assertThat(ToySettings.mixed(List.of(toy.resolve("data.root"), toy.resolve("DYtautau.root")))).isEmpty();
         // The same seed with another mismodelling factor names the factor.
         Path other = dir.resolve("other");
         ToyNtuples.generate(request(other, 1, Mismodelling.none(), ToySample.DATA, ToySample.DY_TAUTAU), m -> { });
