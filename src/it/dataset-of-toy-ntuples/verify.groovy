@@ -24,5 +24,5 @@ assert scaling.PfCand_muon.pfCand_muon_rel_pt.inner && scaling.PfCand_muon.pfCan
 assert !(new File(basedir, 'target/adversarial/dataset').list() as List).any { it.startsWith('.') }
 def log = new File(basedir, 'build.log').text
 assert log.contains('Feature set small: 35 τ features')
-assert log =~ /Wrote the classification dataset .*: [\d,]+ records \(train \d+, validation \d+\)/
+assert log =~ /Wrote the classification dataset .*: [\d,]+ records \(train [\d,]+, validation [\d,]+\)/
 return true

@@ -3,11 +3,17 @@ import groovy.json.JsonSlurperClassic
 // Every declared sample has its output, and nothing else is left in the directory (no temporary files).
 def skim = new File(basedir, 'target/adversarial/skim')
 assert (skim.list() as List).sort() == ['DY_taus.root', 'data.root']
-assert (new File(basedir, 'target/adversarial/toy').list() as List).sort() == ['DYtautau.root', 'data.root']
+// Each toy file with the settings that made it beside it (docs/toy-ntuples.md).
+assert (new File(basedir, 'target/adversarial/toy').list() as List).sort() ==
+        ['DYtautau.root', 'DYtautau.root.json', 'data.root', 'data.root.json']
+def settings = new JsonSlurperClassic().parse(new File(basedir, 'target/adversarial/toy/data.root.json'))
+assert settings.sample == 'data' && settings.entries == 4000
+assert settings.size == new File(basedir, 'target/adversarial/toy/data.root').length()
+assert settings.settings.seed instanceof Number && settings.run.samples.DYtautau == 3000
 
 // A summary line per sample, then the table.
 def log = new File(basedir, 'build.log').text
-assert log.contains('data: 4000 candidates') && log.contains('DYtautau: 3000 candidates')
+assert log.contains('data: 4,000 candidates') && log.contains('DYtautau: 3,000 candidates')
 def summary = { String sample ->
     def m = log =~ /(?m)\[INFO\] ${sample}: ([\d,]+) entries read from 1 file, ([\d,]+) passed \(/
     assert m.find() : "no summary line for ${sample}:\n${log}"

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -98,9 +99,9 @@ public class DatasetMojo extends StageMojo {
                     + ", channels " + plan.features().channels("egamma").size() + " / "
                     + plan.features().channels("muon").size() + " / " + plan.features().channels("hadrons").size());
             for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
-                getLog().info(String.format("Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
+                getLog().info(String.format(Locale.ROOT, "Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
                         r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue().records()).reduce((x, y) -> x + ", " + y)
+                                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue().records())).reduce((x, y) -> x + ", " + y)
                                 .orElse(""), r.bytes(), r.seconds()));
             }
         } catch (ConfigException e) {

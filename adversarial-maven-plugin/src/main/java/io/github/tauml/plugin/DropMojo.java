@@ -91,7 +91,13 @@ public class DropMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        for (DropRequest r : requests()) {
+        List<DropRequest> requests = requests();
+        // Every input opened and every output directory checked before the first sample is written.
+        List<ConfigException.Problem> problems = EventDrop.check(requests);
+        if (!problems.isEmpty()) {
+            throw new ConfigException("The drop cannot run as declared; no sample was dropped:", problems);
+        }
+        for (DropRequest r : requests) {
             DropResult result = EventDrop.run(r, getLog()::info);
             getLog().info(result.summary() + " -> " + result.output());
             result.table().forEach(line -> getLog().info("  " + line));

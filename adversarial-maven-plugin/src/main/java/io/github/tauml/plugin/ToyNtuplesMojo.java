@@ -106,7 +106,7 @@ public class ToyNtuplesMojo extends StageMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         ToyRequest request = request();
-        getLog().info(String.format("Generating %d toy sample%s (seed %d, %s, %s %d, %d thread%s) into %s",
+        getLog().info(String.format(java.util.Locale.ROOT, "Generating %d toy sample%s (seed %d, %s, %s %d, %d thread%s) into %s",
                 request.entries().size(), request.entries().size() == 1 ? "" : "s", request.seed(),
                 request.particles() ? "with particles" : "without particles",
                 request.compression().name().toLowerCase(java.util.Locale.ROOT), request.level(), request.threads(),
@@ -124,7 +124,7 @@ public class ToyNtuplesMojo extends StageMojo {
         }
         long total = results.stream().mapToLong(ToyNtuples.Result::entries).sum();
         double seconds = (System.nanoTime() - start) / 1e9;
-        getLog().info(String.format("Wrote %,d toy candidates in %d file%s in %.1f s (%,.0f candidates/s)", total,
+        getLog().info(String.format(java.util.Locale.ROOT, "Wrote %,d toy candidates in %d file%s in %.1f s (%,.0f candidates/s)", total,
                 results.size(), results.size() == 1 ? "" : "s", seconds, total / Math.max(seconds, 1e-9)));
     }
 

@@ -177,7 +177,7 @@ public class TrainMojo extends StageMojo {
     @Override
     protected void run() throws Exception {
         TrainStage.Result r = TrainStage.run(request(), factory(), getLog()::info);
-        getLog().info(String.format(Locale.ROOT, "Trained %d steps (%.1f steps/s; input pipeline %.0f batches/s, "
+        getLog().info(String.format(Locale.ROOT, "Trained %,d steps (%.1f steps/s; input pipeline %,.0f batches/s, "
                         + "step waited %.1f s for input); model in %s", r.training().steps(),
                 r.training().stepsPerSecond(), r.training().inputBatchesPerSecond(),
                 r.training().inputWaitSeconds(), r.modelDirectory()));
@@ -245,7 +245,13 @@ public class TrainMojo extends StageMojo {
                     y.nets().getOrDefault("conv_2d_net", base.conv2dNet()),
                     y.nets().getOrDefault("dense_net", base.denseNet()), 4);
         }
-        DatasetSpec spec = DatasetSpec.read(classificationDataset.toPath(), "<classificationDataset>");
+        // A missing dataset is reported together with the settings' problems below.
+        DatasetSpec spec = null;
+        try {
+            spec = DatasetSpec.read(classificationDataset.toPath(), "<classificationDataset>");
+        } catch (ConfigException e) {
+            p.addAll(e);
+        }
         String modeName = m.name().toLowerCase(Locale.ROOT);
         double lr = pick(learningRate, y == null ? null : y.learningRate(), 0.001);
         String optName = pick(optimizer, y == null ? null : y.optimizerName(), "Nadam");
@@ -271,10 +277,27 @@ public class TrainMojo extends StageMojo {
             p.add("<keepCheckpoints>", "must not be negative, got " + keepCheckpoints,
                     "set <keepCheckpoints>3</keepCheckpoints> to keep the last three epoch ends, or 0 for none");
         }
+        double kClass = pick(k1, adv == null ? null : adv[0], 1.0);
+        double kAdv = pick(k2, adv == null ? null : adv[1], 10.0);
+        // Δ_common = k1·g_class − k2·g_adv (§3.5): a negative k turns a gradient around, both zero freeze the layers.
+        if (adversarial && (!(kClass >= 0) || Double.isInfinite(kClass))) {
+            p.add("<k1> (adversarial.train.k1)", "must be a finite number of 0 or more, got " + kClass,
+                    "use the reference's adv_parameter [1, 10], i.e. <k1>1</k1>");
+        }
+        if (adversarial && (!(kAdv >= 0) || Double.isInfinite(kAdv))) {
+            p.add("<k2> (adversarial.train.k2)", "must be a finite number of 0 or more, got " + kAdv
+                    + (kAdv < 0 ? ": a negative k2 would help the adversary instead of fighting it" : ""),
+                    "use the reference's adv_parameter [1, 10], i.e. <k2>10</k2>, or 0 for the control without"
+                    + " the adversary's gradient");
+        }
+        if (adversarial && kClass == 0 && kAdv == 0) {
+            p.add("<k1> and <k2> (adversarial.train.k1, adversarial.train.k2)", "are both 0: no gradient would"
+                    + " reach the common layers", "use the reference's adv_parameter [1, 10]");
+        }
         p.throwIfAny();
         TrainRequest t = new TrainRequest(m, net, spec.inputs(), main, OptimizerSettings.adversary(advLr),
                 y != null && y.tauLossesSfs() != null ? y.tauLossesSfs() : Losses.TAU_LOSSES_SFS,
-                pick(k1, adv == null ? null : adv[0], 1.0), pick(k2, adv == null ? null : adv[1], 10.0), dannRamp,
+                kClass, kAdv, dannRamp,
                 ep, nb, nv, pick(stepDecay, y == null ? null : y.stepDecay(), 0), patience, seed,
                 adversarial ? startingModel.toPath() : null,
                 pick(usePreviousOpt, y == null ? null : y.usePreviousOpt(), false),

@@ -7,6 +7,7 @@ import io.github.tauml.pipeline.dataset.SkimRequest.ComputedColumn;
 import io.github.tauml.pipeline.dataset.SkimRequest.EntryRange;
 import io.github.tauml.pipeline.exec.OutputGuard;
 import io.github.tauml.pipeline.expr.ExpressionException;
+import io.github.tauml.pipeline.toy.ToySettings;
 import io.github.tauml.rootio.compress.Compression;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -164,8 +166,9 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
     }
 
     /**
-     * Compiles every sample's expressions against its inputs and checks its columns and trees, before any output is
-     * written. A problem with a shared element (the selection, say) shows once, naming every sample it affects.
+     * Compiles every sample's expressions against its inputs and checks its columns and trees, opening every input
+     * of every sample (header, tree, the branches read, {@code <otherTrees>}) and checking that every output directory
+     * can be created, before any output is written; every problem of every sample is reported at once. A problem with a shared element (the selection, say) shows once, naming every sample it affects.
      *
      * @throws IOException an input could not be read
      */
@@ -175,10 +178,12 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
         Set<String> ownOutputProblem = new HashSet<>();
         // Sample a may not write over what sample b reads (b would skim a's output and the build succeed).
         OutputGuard guard = new OutputGuard();
+        Map<String, List<Path>> inputsOf = new HashMap<>();
         for (Declared d : declared) {
-            try {
-                guard.input(element(d.name(), "inputs"), Skim.validate(d.request()).inputs());
-            } catch (SkimException e) {
+            Skim.Check check = Skim.check(d.request());
+            guard.input(element(d.name(), "inputs"), check.inputs());
+            inputsOf.put(d.name(), check.inputs());
+            for (SkimException e : check.problems()) {
                 if (e.element().equals("output")) {
                     ownOutputProblem.add(d.name());
                 }
@@ -200,6 +205,23 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
                     : "<outputDirectory> (" + PROPERTY + "outputDirectory) for sample " + d.name(), d.request().output());
         }
         guard.check(problems);
+        // Toy inputs of two different toy runs (a run stopped between samples, a seed changed) must not be mixed.
+        Map<Path, String> readers = new LinkedHashMap<>();
+        for (Declared d : declared) {
+            for (Path p : inputsOf.getOrDefault(d.name(), List.of())) {
+                readers.putIfAbsent(p, d.name());
+            }
+        }
+        Optional<ToySettings.Mixed> mixed = ToySettings.mixed(List.copyOf(readers.keySet()));
+        if (mixed.isPresent()) {
+            ToySettings.Mixed m = mixed.get();
+            String a = readers.get(m.first());
+            String b = readers.get(m.second());
+            problems.add(element(b, "inputs"), (a.equals(b) ? "" : "sample " + a + " reads " + m.first()
+                    + ", sample " + b + " reads " + m.second() + ": ") + m.message(), "run the toy-ntuples goal"
+                    + " again (all its samples with one seed and one set of settings), or point the samples at"
+                    + " files of one toy run.");
+        }
         problems.throwIfAny();
     }
 
@@ -293,6 +315,11 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
                     detail, "correct <" + el + ">."), true);
             case "output" -> new Located(problem(element(name, "output"), detail, "write the output elsewhere."),
                     false);
+            case "outputDirectory" -> d.sample().output() != null
+                    ? new Located(problem(element(name, "output"), detail, "give an <output> in a directory that"
+                            + " can be created and written."), false)
+                    : new Located(problem("<outputDirectory> (" + PROPERTY + "outputDirectory)", detail,
+                            "point <outputDirectory> at a directory that can be created and written."), true);
             default -> new Located(problem(element(name, el), detail, "correct the declaration of sample " + name
                     + "."), false);
         };

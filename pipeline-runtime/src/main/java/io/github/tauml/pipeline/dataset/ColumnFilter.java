@@ -47,8 +47,12 @@ public final class ColumnFilter {
     }
 
     public boolean keeps(String name) {
-        boolean in = include.isEmpty() || include.stream().anyMatch(p -> matches(p, name));
-        return in && exclude.stream().noneMatch(p -> matches(p, name));
+        return includes(name) && exclude.stream().noneMatch(p -> matches(p, name));
+    }
+
+    /** Whether the include list alone keeps {@code name} (the exclude list not applied). */
+    public boolean includes(String name) {
+        return include.isEmpty() || include.stream().anyMatch(p -> matches(p, name));
     }
 
     private static boolean matches(Pattern p, String name) {

@@ -2,6 +2,7 @@ package io.github.tauml.pipeline.dataset;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an event drop did: entries examined and kept, and per bin of the target's binning (under- and overflow
@@ -26,17 +27,17 @@ public record DropResult(String sample, Path output, long examined, long kept, L
 
     /** One line for the build log. */
     public String summary() {
-        return String.format("%s: %,d entries examined, %,d kept (%.2f %%), %.1f s (%,.0f entries/s)", sample,
+        return String.format(Locale.ROOT, "%s: %,d entries examined, %,d kept (%.2f %%), %.1f s (%,.0f entries/s)", sample,
                 examined, kept, examined == 0 ? 0 : 100.0 * kept / examined, seconds, rate());
     }
 
     /** The per-bin table for the build log: observed, target, p, kept. */
     public List<String> table() {
         List<String> out = new java.util.ArrayList<>();
-        out.add(String.format("%5s  %-16s %12s %14s %8s %12s", "bin", "range", "observed", "target", "p", "kept"));
+        out.add(String.format(Locale.ROOT, "%5s  %-16s %12s %14s %8s %12s", "bin", "range", "observed", "target", "p", "kept"));
         for (Bin b : bins) {
             String range = "[" + edge(b.low()) + ", " + edge(b.high()) + ")";
-            out.add(String.format("%5d  %-16s %,12d %14.6g %8.4f %,12d", b.bin(), range, b.observed(), b.target(),
+            out.add(String.format(Locale.ROOT, "%5d  %-16s %,12d %14.6g %8.4f %,12d", b.bin(), range, b.observed(), b.target(),
                     b.p(), b.kept()));
         }
         return out;

@@ -2,6 +2,7 @@ package io.github.tauml.pipeline.dataset;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.rootio.RootFile;
+import io.github.tauml.rootio.RootIOException;
 import io.github.tauml.rootio.hist.TH1;
 import io.github.tauml.rootio.tree.Branch;
 import io.github.tauml.rootio.tree.Column;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The event drop (reference §2.4, TauMLTools' {@code EventDrop.py} / {@code DatasetDrop}): thins a sample so that its
@@ -40,6 +42,33 @@ public final class EventDrop {
     private static final long PROGRESS_NANOS = 10_000_000_000L;
 
     private EventDrop() {
+    }
+
+    /**
+     * Every problem of the drops declared together, found before any is run: each input opens (a damaged file is a
+     * problem naming it), holds the tree and the pT branch and has the entries to examine, and each output directory
+     * can be created. A build that drops several samples thus writes none when the last one cannot run.
+     *
+     * @param requests the drops of one declaration
+     * @return the problems, each at the element of its sample (empty: all can run)
+     * @throws IOException an input cannot be read for a reason other than its content
+     */
+    public static List<ConfigException.Problem> check(List<DropRequest> requests) throws IOException {
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        for (DropRequest r : requests) {
+            try (RootFile in = RootFile.open(r.input())) {
+                examined(tree(in, r), r);
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            } catch (RootIOException e) {
+                problems.add(new ConfigException.Problem(r.element() + "<input>", r.sample() + ": " + e.getMessage(),
+                        "give the skimmed ROOT file of sample " + r.sample() + "; run the skim again if it is damaged"));
+            }
+            Skim.outputDirectoryProblem(r.output()).ifPresent(m -> problems.add(new ConfigException.Problem(
+                    "<outputDirectory> (adversarial.drop.outputDirectory)", r.sample() + ": " + m,
+                    "point <outputDirectory> at a directory that can be created and written")));
+        }
+        return problems;
     }
 
     /**
@@ -106,7 +135,7 @@ public final class EventDrop {
                             if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
                                 lastReport = System.nanoTime();
                                 double s = (System.nanoTime() - start) / 1e9;
-                                log.accept(String.format("%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
+                                log.accept(String.format(Locale.ROOT, "%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
                                         + " %.0f s left)", request.sample(), done, n, keptTotal, done / s,
                                         (n - done) / (done / s)));
                             }

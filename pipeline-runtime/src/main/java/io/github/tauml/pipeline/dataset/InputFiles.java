@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.dataset;
 
+import io.github.tauml.pipeline.toy.ToySettings;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -112,7 +113,9 @@ public final class InputFiles {
     private static List<Path> list(Path dir, String pattern, String decl) throws InputException {
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) && m.matches(p.getFileName()))
+            // A glob such as toy/* does not take the settings the toy records beside its files (x.root.json).
+            return s.filter(p -> Files.isRegularFile(p) && m.matches(p.getFileName())
+                            && !p.getFileName().toString().endsWith(".root" + ToySettings.SUFFIX))
                     .sorted()
                     .toList();
         } catch (IOException e) {

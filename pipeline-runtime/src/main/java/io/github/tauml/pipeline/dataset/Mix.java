@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The mix stage (reference §2.6): batches of {@link MixRequest#batchSize()} entries, each the declared contributions'
@@ -295,7 +296,7 @@ public final class Mix {
             if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
                 lastReport = System.nanoTime();
                 double sec = (System.nanoTime() - start) / 1e9;
-                log.accept(String.format("mix: %,d / %,d entries written (%,.0f entries/s, %.0f s left)", written,
+                log.accept(String.format(Locale.ROOT, "mix: %,d / %,d entries written (%,.0f entries/s, %.0f s left)", written,
                         total, written / sec, (total - written) / (written / sec)));
             }
         }

@@ -2,6 +2,7 @@ package io.github.tauml.pipeline.dataset;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a mix wrote: the two outputs with their batch and entry counts, the entries taken per contribution, the
@@ -29,7 +30,7 @@ public record MixResult(Path trainval, long trainvalBatches, Path evaluation, lo
 
     /** One line for the build log. */
     public String summary() {
-        return String.format("mix: %,d batches of %d (%,d entries) to %s and %,d batches (%,d entries) to %s, %.1f s"
+        return String.format(Locale.ROOT, "mix: %,d batches of %d (%,d entries) to %s and %,d batches (%,d entries) to %s, %.1f s"
                         + " (%,.0f entries/s)", trainvalBatches, batchSize, trainvalBatches * batchSize,
                 trainval.getFileName(), evaluationBatches, evaluationBatches * batchSize, evaluation.getFileName(),
                 seconds, rate());
@@ -38,10 +39,10 @@ public record MixResult(Path trainval, long trainvalBatches, Path evaluation, lo
     /** Per contribution: entries to each output and what is left in its input. */
     public List<String> table() {
         List<String> out = new java.util.ArrayList<>();
-        out.add(String.format("%-14s %12s %12s %12s %12s", "contribution", "trainval", "evaluation", "input",
+        out.add(String.format(Locale.ROOT, "%-14s %12s %12s %12s %12s", "contribution", "trainval", "evaluation", "input",
                 "unused"));
         for (Taken t : taken) {
-            out.add(String.format("%-14s %,12d %,12d %,12d %,12d", t.name(), t.trainval(), t.evaluation(),
+            out.add(String.format(Locale.ROOT, "%-14s %,12d %,12d %,12d %,12d", t.name(), t.trainval(), t.evaluation(),
                     t.available(), t.available() - t.trainval() - t.evaluation()));
         }
         return out;

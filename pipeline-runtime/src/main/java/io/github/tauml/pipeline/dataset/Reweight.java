@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The pT-weight stage (reference §2.5): computes one weight histogram per contribution, caps it, and writes them all
@@ -165,7 +166,7 @@ public final class Reweight {
             double[] w = weights.get(c.name());
             for (int b = 0; b < w.length; b++) {
                 if (w[b] > request.cap()) {
-                    warnings.add(String.format("weight cap: %s bin %d %s: weight %.6g capped at %.6g", c.name(), b,
+                    warnings.add(String.format(Locale.ROOT, "weight cap: %s bin %d %s: weight %.6g capped at %.6g", c.name(), b,
                             range(edges, b), w[b], request.cap()));
                     w[b] = request.cap();
                 }

@@ -4,6 +4,7 @@ import io.github.tauml.rootio.hist.TH1;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The written weights file: one TH1D per contribution (in declaration order), the warnings of the cap (one per
@@ -18,7 +19,7 @@ public record ReweightResult(Path output, List<TH1> histograms, List<String> war
 
     /** One line for the build log. */
     public String summary() {
-        return String.format("reweight: %d weight histograms (%s) from %s -> %s, %d capped bin%s, %.1f s",
+        return String.format(Locale.ROOT, "reweight: %d weight histograms (%s) from %s -> %s, %d capped bin%s, %.1f s",
                 histograms.size(), String.join(" ", histograms.stream().map(TH1::name).toList()), source,
                 output, warnings.size(), warnings.size() == 1 ? "" : "s", seconds);
     }
@@ -29,9 +30,9 @@ public record ReweightResult(Path output, List<TH1> histograms, List<String> war
         if (histograms.isEmpty()) {
             return out;
         }
-        StringBuilder head = new StringBuilder(String.format("%5s  %-16s", "bin", "range"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%5s  %-16s", "bin", "range"));
         for (TH1 h : histograms) {
-            head.append(String.format(" %9s", h.name()));
+            head.append(String.format(Locale.ROOT, " %9s", h.name()));
         }
         out.add(head.toString());
         TH1 first = histograms.get(0);
@@ -39,9 +40,9 @@ public record ReweightResult(Path output, List<TH1> histograms, List<String> war
         for (int b = 0; b <= first.bins() + 1; b++) {
             String range = b == 0 ? "[-inf, " + fmt(e[0]) + ")" : b == first.bins() + 1 ? "[" + fmt(e[e.length - 1])
                     + ", inf)" : "[" + fmt(e[b - 1]) + ", " + fmt(e[b]) + ")";
-            StringBuilder line = new StringBuilder(String.format("%5d  %-16s", b, range));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d  %-16s", b, range));
             for (TH1 h : histograms) {
-                line.append(h.bins() == first.bins() ? String.format(" %9.4f", h.content(b)) : "         -");
+                line.append(h.bins() == first.bins() ? String.format(Locale.ROOT, " %9.4f", h.content(b)) : "         -");
             }
             out.add(line.toString());
         }

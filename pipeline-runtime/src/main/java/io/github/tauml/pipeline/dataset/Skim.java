@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The skim stage ({@code skim_tree.py}): computed columns (the true τ type first, then the user's), then the
@@ -53,10 +54,11 @@ public final class Skim {
     }
 
     /**
-     * What {@link #run} would do, worked out without writing anything: the inputs are resolved, the first one is
-     * opened, and every expression (computed columns and selection) is compiled against its branches. A build that
-     * declares several samples validates all of them first, so that a bad cut in the last sample fails before the
-     * first one is written.
+     * What {@link #run} would do, worked out without writing anything: the inputs are resolved, every expression
+     * (computed columns and selection) is compiled against the first input's branches, and every input is opened
+     * (header and tree, with the branches the skim reads, of the same types as in the first). A build that declares
+     * several samples validates all of them first, so that a bad cut or a damaged file in the last sample fails
+     * before the first one is written.
      *
      * @param inputs        the input files, in the order they would be read
      * @param outputColumns the branches the output would hold, in order
@@ -71,16 +73,129 @@ public final class Skim {
     }
 
     /**
+     * Everything {@link #check} found: the validation (null when the inputs or the expressions could not be worked
+     * out), the inputs it resolved (empty when they could not be), and every problem, each naming its part of the
+     * request ({@link SkimException#element()}).
+     */
+    public record Check(Validation validation, List<Path> inputs, List<SkimException> problems) {
+        public Check {
+            inputs = List.copyOf(inputs);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
      * Checks a request as {@link #run} would before reading any entry, and writes nothing.
      *
-     * @throws SkimException the request cannot run; {@link SkimException#element()} names the part at fault
-     * @throws IOException   the first input cannot be read
+     * @throws SkimException the request cannot run (the first problem {@link #check} finds); {@link
+     *                       SkimException#element()} names the part at fault
+     * @throws IOException   an input cannot be read for a reason other than its content
      */
     public static Validation validate(SkimRequest request) throws SkimException, IOException {
+        Check c = check(request);
+        if (!c.problems().isEmpty()) {
+            throw c.problems().get(0);
+        }
+        return c.validation();
+    }
+
+    /**
+     * Every problem of a request, found before anything is written: the inputs resolve; the expressions compile
+     * against the first input; every input opens (a damaged file is a problem naming it, not an I/O failure), holds
+     * {@code inputTree} with the branches the skim reads, typed as in the first input, and every tree of
+     * {@code otherTrees}; the output's directory exists or can be created, and is a directory. Several problems of
+     * one request are all reported.
+     *
+     * @throws IOException an input cannot be read for a reason other than its content (permissions, a failing disk)
+     */
+    public static Check check(SkimRequest request) throws IOException {
         Skim skim = new Skim(request, s -> { });
-        List<Path> files = skim.inputs();
-        Plan plan = skim.plan(files);
-        return new Validation(files, plan.outputs().stream().map(BranchSpec::name).toList(), plan.notes());
+        List<SkimException> problems = new ArrayList<>();
+        List<Path> files;
+        try {
+            files = skim.inputs();
+        } catch (SkimException e) {
+            return new Check(null, List.of(), List.of(e));
+        }
+        Plan plan = null;
+        boolean firstReadable = true;
+        try {
+            plan = skim.plan(files);
+        } catch (SkimException e) {
+            problems.add(e);
+        } catch (RootIOException e) {
+            firstReadable = false;
+            problems.add(new SkimException("inputs", request.sample() + ": " + e.getMessage(), e));
+        }
+        if (firstReadable) {
+            skim.checkOtherTrees(files.get(0), problems);
+        }
+        for (int i = 1; i < files.size(); i++) {
+            skim.checkInput(files.get(i), plan, problems);
+        }
+        outputDirectoryProblem(request.output()).ifPresent(m -> problems.add(new SkimException("outputDirectory",
+                request.sample() + ": " + m)));
+        Validation v = plan == null ? null
+                : new Validation(files, plan.outputs().stream().map(BranchSpec::name).toList(), plan.notes());
+        return new Check(v, files, problems);
+    }
+
+    /** Opens one input as the run will: its tree, the branches the plan reads, and the other trees. */
+    private void checkInput(Path file, Plan plan, List<SkimException> problems) throws IOException {
+        try (RootFile f = RootFile.open(file)) {
+            TTree tree = tree(f, request.inputTree(), "inputs");
+            if (plan != null) {
+                checkSameLayout(tree, plan);
+            }
+        } catch (SkimException e) {
+            problems.add(e);
+            return;
+        } catch (RootIOException e) {
+            problems.add(new SkimException("inputs", request.sample() + ": " + e.getMessage(), e));
+            return;
+        }
+        checkOtherTrees(file, problems);
+    }
+
+    private void checkOtherTrees(Path file, List<SkimException> problems) throws IOException {
+        if (request.otherTrees().isEmpty()) {
+            return;
+        }
+        try (RootFile f = RootFile.open(file)) {
+            for (String other : request.otherTrees()) {
+                try {
+                    tree(f, other, "otherTrees");
+                } catch (SkimException e) {
+                    problems.add(e);
+                }
+            }
+        } catch (RootIOException e) {
+            problems.add(new SkimException("inputs", request.sample() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Why the directory of {@code output} could not be created or written, or empty when it can: the nearest
+     * existing ancestor must be a writable directory.
+     */
+    static java.util.Optional<String> outputDirectoryProblem(Path output) {
+        Path dir = output.toAbsolutePath().normalize().getParent();
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return java.util.Optional.of("the output directory " + dir + " cannot be created: no part of it exists");
+        }
+        if (!Files.isDirectory(p)) {
+            return java.util.Optional.of("the output directory " + dir + " cannot be created: " + p
+                    + " is a file, not a directory");
+        }
+        if (!Files.isWritable(p)) {
+            return java.util.Optional.of(p.equals(dir) ? "the output directory " + dir + " is not writable"
+                    : "the output directory " + dir + " cannot be created: " + p + " is not writable");
+        }
+        return java.util.Optional.empty();
     }
 
     /** What the stage will do, resolved against the first input: columns to read, compute and write. */
@@ -231,7 +346,16 @@ public final class Skim {
             }
         }
         if (outputs.isEmpty()) {
-            throw new SkimException("include", request.sample() + ": the column lists leave no column to write");
+            // Blame the list that emptied the output: <exclude> when <include> alone would keep something.
+            boolean included = available.stream().anyMatch(filter::includes);
+            if (included && !request.exclude().isEmpty()) {
+                throw new SkimException("exclude", request.sample() + ": <exclude> removes every column that "
+                        + (request.include().isEmpty() ? "the inputs hold" : "<include> keeps")
+                        + ": nothing is left to write");
+            }
+            throw new SkimException("include", request.sample() + ": " + (included
+                    ? "the columns <include> keeps cannot be rewritten (see the notes): nothing is left to write"
+                    : "<include> matches no column of tree '" + tree.name() + "': nothing is left to write"));
         }
         return new Plan(List.copyOf(copied), List.copyOf(read), List.copyOf(computed), selection,
                 List.copyOf(outputs), List.copyOf(notes));
@@ -303,7 +427,7 @@ public final class Skim {
                     if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
                         c.lastReport = System.nanoTime();
                         double s = (System.nanoTime() - start) / 1e9;
-                        log.accept(String.format("%s: %,d entries read, %,d passed (%.0f entries/s)",
+                        log.accept(String.format(Locale.ROOT, "%s: %,d entries read, %,d passed (%,.0f entries/s)",
                                 request.sample(), c.read, c.passed, c.read / s));
                     }
                 }

@@ -2,6 +2,7 @@ package io.github.tauml.pipeline.dataset;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a skim did: files and entries read, entries that passed, and how fast.
@@ -20,7 +21,7 @@ public record SkimResult(String sample, Path output, int files, long read, long 
 
     /** One line for the build log. */
     public String summary() {
-        return String.format("%s: %,d entries read from %d file%s, %,d passed (%.2f %%), %.1f s (%,.0f entries/s)",
+        return String.format(Locale.ROOT, "%s: %,d entries read from %d file%s, %,d passed (%.2f %%), %.1f s (%,.0f entries/s)",
                 sample, read, files, files == 1 ? "" : "s", passed, 100 * efficiency(), seconds, rate());
     }
 }

@@ -20,7 +20,7 @@ final class TextListing {
         StringBuilder out = new StringBuilder();
         out.append(r.file()).append('\n');
         out.append("  ROOT ").append(rootRelease(r.rootVersion())).append(" (fVersion ").append(r.rootVersion())
-                .append("), ").append(r.size()).append(" bytes, compression ").append(compression(r.compression()))
+                .append("), ").append(count(r.size())).append(" bytes, compression ").append(compression(r.compression()))
                 .append('\n');
         out.append('\n').append("Keys (name;cycle, class, title):\n");
         List<String[]> keyRows = new ArrayList<>();
@@ -40,8 +40,8 @@ final class TextListing {
     }
 
     private static void tree(StringBuilder out, TreeReport t) {
-        out.append("TTree ").append(t.path()).append(": ").append(t.entries()).append(" entries, ")
-                .append(t.branches().size()).append(t.branches().size() == 1 ? " branch" : " branches");
+        out.append("TTree ").append(t.path()).append(": ").append(count(t.entries())).append(" entries, ")
+                .append(count(t.branches().size())).append(t.branches().size() == 1 ? " branch" : " branches");
         if (!t.title().isEmpty()) {
             out.append(", title \"").append(t.title()).append('"');
         }
@@ -58,12 +58,12 @@ final class TextListing {
                 problems.add(b.name() + ": " + br.problem());
             }
             rows.add(new String[] {b.name(), b.typeName() + (b.isSupported() ? "" : " *"), b.leafClass(),
-                    compression(b.compression()), Integer.toString(br.writeBaskets()), Long.toString(b.zipBytes()),
-                    Long.toString(b.totBytes()), ratio(b.totBytes(), b.zipBytes())});
+                    compression(b.compression()), count(br.writeBaskets()), count(b.zipBytes()),
+                    count(b.totBytes()), ratio(b.totBytes(), b.zipBytes())});
             zip += b.zipBytes();
             tot += b.totBytes();
         }
-        rows.add(new String[] {"total", "", "", "", "", Long.toString(zip), Long.toString(tot), ratio(tot, zip)});
+        rows.add(new String[] {"total", "", "", "", "", count(zip), count(tot), ratio(tot, zip)});
         table(out, new String[] {"branch", "type", "leaf", "compression", "baskets", "compressed", "uncompressed",
                 "ratio"}, rows, "  ");
         if (unsupported) {
@@ -75,6 +75,11 @@ final class TextListing {
         for (String w : t.warnings()) {
             out.append("  warning: ").append(w).append('\n');
         }
+    }
+
+    /** A count with thousands separators, as every table and log line of the plugin writes counts. */
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Left-aligned columns; numbers are right-aligned so that their digits line up. */
@@ -93,7 +98,7 @@ final class TextListing {
                 width[c] = Math.max(width[c], row[c].length());
             }
             for (String[] row : rows) {
-                numeric[c] &= row[c].isEmpty() || row[c].matches("[0-9.-]+");
+                numeric[c] &= row[c].isEmpty() || row[c].matches("[0-9.,-]+");
             }
         }
         for (String[] row : all) {

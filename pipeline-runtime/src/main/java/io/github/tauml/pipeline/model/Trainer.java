@@ -220,7 +220,7 @@ public final class Trainer {
                         lastLog = now;
                         double rate = stepsThisRun / ((now - t0) / 1e9);
                         double left = (totalSteps - step) / Math.max(rate, 1e-9);
-                        log.accept(String.format(Locale.ROOT, "step %d/%d (epoch %d) %.1f steps/s, %s left, loss %.4f%s",
+                        log.accept(String.format(Locale.ROOT, "step %,d/%,d (epoch %d) %.1f steps/s, %s left, loss %.4f%s",
                                 step, totalSteps, epoch + 1, rate, duration(left), m[0],
                                 adversarial ? String.format(Locale.ROOT, ", adv_loss %.4f", m[1]) : ""));
                     }

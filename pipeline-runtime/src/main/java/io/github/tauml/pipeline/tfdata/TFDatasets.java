@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * The {@code dataset} stage (§2.7, §2.8, §3.1): DeepTau inputs of ROOT τ tuples written as sharded TFRecord files
@@ -187,9 +188,10 @@ public final class TFDatasets {
         StringBuilder counts = new StringBuilder();
         for (int c = 0; c < 4; c++) {
             selected += weights.total(c);
-            counts.append(c == 0 ? "" : ", ").append(CLASS_NAMES[c]).append(' ').append(weights.total(c));
+            counts.append(c == 0 ? "" : ", ").append(CLASS_NAMES[c]).append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", weights.total(c)));
         }
-        log.accept("classification: " + selected + " of " + read + " candidates have τ type e, μ, τ or jet ("
+        log.accept("classification: " + String.format(Locale.ROOT, "%,d of %,d", selected, read) + " candidates have τ type e, μ, τ or jet ("
                 + counts + ")");
         if (weights.total(2) == 0) {
             throw new ConfigException("inputs", "the training sample has no τh candidate (" + r.tauTypeBranch()
@@ -197,7 +199,7 @@ public final class TFDatasets {
         }
         double ratio = weights.compute();
         if (ratio > r.weightThreshold()) {
-            throw new ConfigException("weightThr", String.format("the class weights span a max/min ratio of %.4g,"
+            throw new ConfigException("weightThr", String.format(Locale.ROOT, "the class weights span a max/min ratio of %.4g,"
                     + " above weight_thr = %.4g", ratio, r.weightThreshold()),
                     "use a training sample whose classes cover the τh (|η|, pT) spectrum, or raise weightThr");
         }
@@ -310,8 +312,8 @@ public final class TFDatasets {
         long needed = (long) r.batchSize() * (r.trainBatches() + r.validationBatches());
         long total = inputs.stream().mapToLong(Input::entries).sum();
         if (total < needed) {
-            throw new ConfigException("trainBatches", String.format("%d + %d batches of %d need %d candidates, the"
-                    + " inputs hold %d", r.trainBatches(), r.validationBatches(), r.batchSize(), needed, total),
+            throw new ConfigException("trainBatches", String.format(Locale.ROOT, "%,d + %,d batches of %,d need %,d candidates, the"
+                    + " inputs hold %,d", r.trainBatches(), r.validationBatches(), r.batchSize(), needed, total),
                     "mix more batches, or ask for fewer");
         }
         if (needed > Integer.MAX_VALUE - 8) {
@@ -577,7 +579,7 @@ public final class TFDatasets {
     }
 
     static String shardName(String split, int shard, int shards, boolean gzip) {
-        return String.format("%s-%05d-of-%05d.tfrecord%s", split, shard, shards, gzip ? ".gz" : "");
+        return String.format(Locale.ROOT, "%s-%05d-of-%05d.tfrecord%s", split, shard, shards, gzip ? ".gz" : "");
     }
 
     /** Finishes the shards, writes scaling.json and spec.json (last) into the staging directory and publishes it. */
@@ -600,8 +602,9 @@ public final class TFDatasets {
         dir.publish();
         double seconds = (System.nanoTime() - start) / 1e9;
         Path output = dir.target();
-        log.accept(String.format("%s dataset: %d records (%s) in %s, %.1f MB, %.0f τ/s, %.0f bytes/record",
-                kind, written, specSplits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().records())
+        log.accept(String.format(Locale.ROOT, "%s dataset: %,d records (%s) in %s, %.1f MB, %,.0f τ/s, %,.0f bytes/record",
+                kind, written, specSplits.entrySet().stream().map(e -> e.getKey() + " "
+                                + String.format(Locale.ROOT, "%,d", e.getValue().records()))
                         .reduce((a, b) -> a + ", " + b).orElse(""), output, bytes / 1e6, read / seconds,
                 written == 0 ? 0.0 : (double) bytes / written));
         return new DatasetResult(output, spec, read, skipped, bytes, seconds, clock.timings());
@@ -629,7 +632,7 @@ public final class TFDatasets {
             last = now;
             double s = (now - start) / 1e9;
             double rate = done / s;
-            log.accept(String.format("%s: %d / %d candidates, %.0f/s, %.0f s left", what, done, total, rate,
+            log.accept(String.format(Locale.ROOT, "%s: %,d / %,d candidates, %,.0f/s, %.0f s left", what, done, total, rate,
                     rate > 0 ? (total - done) / rate : 0));
         }
     }

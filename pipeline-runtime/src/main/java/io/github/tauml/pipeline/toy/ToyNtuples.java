@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * Generates toy TauTuples. Each sample is cut into chunks of {@link #CHUNK} candidates with their own random
  * stream (derived from the seed, the sample and the chunk index), generated on a thread pool and written in
- * order, so the files are the same byte for byte whatever the number of threads.
+ * order, so the files are the same byte for byte whatever the number of threads. Each file's settings are recorded
+ * beside it ({@link ToySettings}), after the file, so that a later stage can refuse files of two different runs.
  */
 public final class ToyNtuples {
     /** Candidates per chunk: one random stream each, and one batch for the writer. */
@@ -103,7 +105,7 @@ public final class ToyNtuples {
                     written++;
                     if (System.nanoTime() - lastReport > 10_000_000_000L) {
                         lastReport = System.nanoTime();
-                        log.accept(String.format("%s: %d / %d candidates", sample.fileName(),
+                        log.accept(String.format(Locale.ROOT, "%s: %,d / %,d candidates", sample.fileName(),
                                 Math.min(written * CHUNK, entries), entries));
                     }
                 }
@@ -120,9 +122,10 @@ public final class ToyNtuples {
                 throw e;
             }
         }
+        ToySettings.write(request, sample, entries, file);
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.accept(String.format("%s: %d candidates in %.1f s (%.0f /s) -> %s", sample.fileName(), entries, seconds,
-                entries / seconds, file));
+        log.accept(String.format(Locale.ROOT, "%s: %,d candidates in %.1f s (%,.0f /s) -> %s", sample.fileName(),
+                entries, seconds, entries / seconds, file));
         return new Result(sample, file, entries, seconds);
     }
 

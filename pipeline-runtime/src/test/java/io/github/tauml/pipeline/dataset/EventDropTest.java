@@ -144,6 +144,33 @@ class EventDropTest {
         assertThat(out.getParent()).doesNotExist();
     }
 
+    @Test
+    void everyInputIsOpenedAndEveryProblemFoundBeforeAnySampleIsDropped() throws Exception {
+        Path good = Trees.write(tmp.resolve("good.root"), 2_000, 2, 1, 3, 20);
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = tmp.resolve("truncated.root");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.writeString(tmp.resolve("blocker"), "a file where a directory should be");
+        double[] flat = new double[15];
+        java.util.Arrays.fill(flat, 1);
+        TH1 target = Trees.histogram("flat", Trees.PT_EDGES, 0, flat, 0);
+        DropRequest ok = request(target, good, tmp.resolve("drop/a.root"), -1, 4357);
+        DropRequest damaged = new DropRequest("b", "<samples><sample name=\"b\">", truncated, "taus", "tau_pt",
+                target, -1, 4357, tmp.resolve("drop/b.root"), Compression.LZ4, 1, 1);
+        DropRequest noBranch = new DropRequest("c", "<samples><sample name=\"c\">", good, "taus", "tau_ptt",
+                target, -1, 4357, tmp.resolve("drop/c.root"), Compression.LZ4, 1, 1);
+        DropRequest blocked = new DropRequest("d", "<samples><sample name=\"d\">", good, "taus", "tau_pt",
+                target, 9_000, 4357, tmp.resolve("blocker/d.root"), Compression.LZ4, 1, 1);
+        assertThat(EventDrop.check(List.of(ok))).isEmpty();
+        List<ConfigException.Problem> problems = EventDrop.check(List.of(ok, damaged, noBranch, blocked));
+        assertThat(problems).extracting(ConfigException.Problem::element).containsExactly(
+                "<samples><sample name=\"b\"><input>", "<samples><sample name=\"c\"><branch>",
+                "<samples><sample name=\"d\"><entries>", "<outputDirectory> (adversarial.drop.outputDirectory)");
+        assertThat(problems.get(0).message()).contains("truncated.root");
+        assertThat(problems.get(3).message()).contains("is a file, not a directory");
+        assertThat(tmp.resolve("drop")).doesNotExist();
+    }
+
     private DropRequest request(TH1 target, long entries) {
         return request(target, tmp.resolve("in.root"), tmp.resolve("out.root"), entries, 4357);
     }

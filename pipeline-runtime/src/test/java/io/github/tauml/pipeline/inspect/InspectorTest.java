@@ -31,11 +31,11 @@ class InspectorTest {
     void textListsVersionKeysTreeAndBranchTable() throws Exception {
         String text = inspect(HZZ, null, List.of(), Format.TEXT);
 
-        assertThat(text).contains("ROOT 5.32/01 (fVersion 53201), 217945 bytes, compression 1 (zlib, level 1)")
+        assertThat(text).contains("ROOT 5.32/01 (fVersion 53201), 217,945 bytes, compression 1 (zlib, level 1)")
                 .contains("events;1", "StreamerInfo;1")
-                .contains("TTree events: 2421 entries, 51 branches");
-        assertThat(line(text, "  Jet_Px ")).contains("float32[NJet]", "TLeafF", "1 (zlib, level 1)", "14171",
-                "20859", "1.47");
+                .contains("TTree events: 2,421 entries, 51 branches");
+        assertThat(line(text, "  Jet_Px ")).contains("float32[NJet]", "TLeafF", "1 (zlib, level 1)", "14,171",
+                "20,859", "1.47");
         assertThat(line(text, "  NJet ")).contains("int32", "TLeafI");
         assertThat(line(text, "  total ")).isNotEmpty();
     }
@@ -147,7 +147,7 @@ class InspectorTest {
 
     @Test
     void treeCanBeNamedWithItsCycle() throws Exception {
-        assertThat(inspect(HZZ, "events;1", List.of("NJet"), Format.TEXT)).contains("TTree events: 2421 entries");
+        assertThat(inspect(HZZ, "events;1", List.of("NJet"), Format.TEXT)).contains("TTree events: 2,421 entries");
         assertThatThrownBy(() -> inspect(HZZ, "events;7", List.of(), Format.TEXT))
                 .isInstanceOfSatisfying(InspectException.class, e -> assertThat(e.subject()).isEqualTo(Subject.TREE))
                 .hasMessageContaining("no tree 'events;7'");

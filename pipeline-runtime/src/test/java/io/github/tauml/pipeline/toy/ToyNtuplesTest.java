@@ -31,8 +31,12 @@ class ToyNtuplesTest {
     @Test
     void sameSeedGivesTheSameBytesWhateverTheThreads() throws IOException {
         Map<ToySample, Long> n = Map.of(ToySample.DATA, 15_000L, ToySample.DY_TAUTAU, 6_789L);
+        List<String> log = new ArrayList<>();
         List<ToyNtuples.Result> one = ToyNtuples.generate(request(tmp.resolve("a"), n, 1, Mismodelling.defaults()),
-                s -> { });
+                log::add);
+        // Counts print with thousands separators, as in every table and log line of the plugin.
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("data: 15,000 candidates in "))
+                .anySatisfy(l -> assertThat(l).startsWith("DYtautau: 6,789 candidates in "));
         List<ToyNtuples.Result> two = ToyNtuples.generate(request(tmp.resolve("b"), n, 2, Mismodelling.defaults()),
                 s -> { });
         assertThat(one).hasSize(2);
