@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -99,6 +100,7 @@ public final class ModelArtifact {
 
         // name -> a file to copy, or the bytes to write
         TreeMap<String, Object> entries = new TreeMap<>();
+        FileTime newest = FileTime.fromMillis(0);
         try (Stream<Path> walk = Files.walk(model)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
                 if (p.equals(model)) {
@@ -113,6 +115,8 @@ public final class ModelArtifact {
                     entries.put(entry + "/", null);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     entries.put(entry, p);
+                    FileTime t = Files.getLastModifiedTime(p);
+                    newest = t.compareTo(newest) > 0 ? t : newest;
                 } else {
                     throw new ConfigException("<modelDirectory>", p + " is neither a regular file nor a directory"
                             + " (a symbolic link, a pipe or a device)", "the artifact holds copies of regular files"
@@ -135,6 +139,14 @@ public final class ModelArtifact {
         JsonNode metrics = null;
         Path evaluation = req.evaluationDirectory();
         if (evaluation != null && Files.isRegularFile(evaluation.resolve("metrics.json"))) {
+            FileTime evaluated = Files.getLastModifiedTime(evaluation.resolve("metrics.json"));
+            if (evaluated.compareTo(newest) < 0) {
+                throw new ConfigException("<evaluationDirectory>", evaluation.resolve("metrics.json") + " ("
+                        + evaluated + ") is older than the model in " + model + " (" + newest + "): it evaluates an"
+                        + " earlier model", "run the evaluate goal before package-model (bind package-model to the"
+                        + " verify phase, after evaluate), or point <evaluationDirectory> at a directory without"
+                        + " metrics.json to ship the model without metrics");
+            }
             JsonNode all = readJson(evaluation.resolve("metrics.json"), "<evaluationDirectory>");
             if (!all.has(name)) {
                 List<String> names = new ArrayList<>();

@@ -125,7 +125,7 @@ class ModelArtifactTest {
         copyTree(model, copy);
         try (Stream<Path> files = Files.walk(copy)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2031-05-05T12:00:00Z")));
+                Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2021-05-05T12:00:00Z")));
             }
         }
         Path second = ModelArtifact.write(request(copy, "default", eval, null, dir.resolve("out/second.zip")),
@@ -222,6 +222,19 @@ class ModelArtifactTest {
         assertThat(model.resolve("m.zip")).doesNotExist();
         assertThatThrownBy(() -> ModelArtifact.readManifest(out)).isInstanceOf(IOException.class)
                 .hasMessageContaining("is not a model artifact");
+    }
+
+    @Test
+    void anEvaluationOlderThanTheModelIsRefused(@TempDir Path dir) throws Exception {
+        Path eval = evaluation(Files.createDirectories(dir.resolve("evaluate")));
+        Path copy = dir.resolve("retrained");
+        copyTree(model, copy);
+        Files.setLastModifiedTime(eval.resolve("metrics.json"), FileTime.from(Instant.parse("2021-05-05T12:00:00Z")));
+        assertThatThrownBy(() -> ModelArtifact.write(request(copy, null, eval, null, dir.resolve("m.zip")), l -> { }))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("<evaluationDirectory>: ")
+                .hasMessageContaining("is older than the model").hasMessageContaining("Fix: run the evaluate goal"
+                        + " before package-model");
+        assertThat(dir.resolve("m.zip")).doesNotExist();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
