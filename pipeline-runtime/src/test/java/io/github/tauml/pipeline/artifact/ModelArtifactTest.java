@@ -237,6 +237,18 @@ class ModelArtifactTest {
         assertThat(dir.resolve("m.zip")).doesNotExist();
     }
 
+    @Test
+    void aSymbolicLinkInsideTheModelIsRefused(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("linked");
+        copyTree(model, copy);
+        Files.writeString(dir.resolve("outside.txt"), "not part of the model");
+        Files.createSymbolicLink(copy.resolve("notes.txt"), dir.resolve("outside.txt"));
+        assertThatThrownBy(() -> ModelArtifact.write(request(copy, null, null, null, dir.resolve("m.zip")), l -> { }))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("<modelDirectory>: ")
+                .hasMessageContaining("notes.txt is neither a regular file nor a directory");
+        assertThat(dir.resolve("m.zip")).doesNotExist();
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : (Iterable<Path>) files::iterator) {
