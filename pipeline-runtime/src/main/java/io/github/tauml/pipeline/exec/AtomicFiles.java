@@ -1,7 +1,9 @@
 package io.github.tauml.pipeline.exec;
 
 import io.github.tauml.rootio.write.TemporaryFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,6 +35,39 @@ public final class AtomicFiles {
         TemporaryFiles.register(tmp);
         try {
             Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+            TemporaryFiles.done(tmp);
+        }
+    }
+
+    /** What {@link #write(Path, Body)} streams into the temporary file. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams {@code body} into a temporary file beside {@code target} and moves it into place once {@code body}
+     * returns; if it throws, the temporary file is removed and any earlier {@code target} is left as it was. For
+     * outputs too large to hold in memory (a model zip).
+     */
+    public static void write(Path target, Body body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        TemporaryFiles.register(tmp);
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
+                body.writeTo(out);
+            }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
