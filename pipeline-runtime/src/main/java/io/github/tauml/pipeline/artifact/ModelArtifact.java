@@ -110,6 +110,9 @@ public final class ModelArtifact {
                 if (hidden(rel)) {
                     continue; // staging and state files, as the fingerprints skip them
                 }
+                if (rel.getName(0).toString().equals(ModelExport.CHECKPOINTS)) {
+                    continue; // earlier epoch ends, kept for the evaluation's mean: the artifact ships the model
+                }
                 String entry = entryName(rel);
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     entries.put(entry + "/", null);

@@ -88,7 +88,8 @@ class ModelArtifactTest {
                         "scaling.json", "settings.json", "evaluation/metrics.json", "evaluation/report.html")
                 .allMatch(n -> !n.startsWith("/") && !n.contains("..") && !n.contains("\\"));
         try (Stream<Path> files = Files.walk(model)) {
-            long modelFiles = files.filter(Files::isRegularFile).count();
+            long modelFiles = files.filter(Files::isRegularFile)
+                    .filter(f -> !model.relativize(f).startsWith(ModelExport.CHECKPOINTS)).count();
             assertThat(r.manifest().entries()).hasSize((int) modelFiles + 2);
         }
         // every file is the model directory's, byte for byte, and the manifest's hashes are right
@@ -132,6 +133,20 @@ class ModelArtifactTest {
                 l -> { }).zip();
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         assertThat(dir.resolve("out")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("."));
+    }
+
+    @Test
+    void theKeptEpochEndsStayOutOfTheArtifact(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("adv");
+        copyTree(model, copy);
+        copyTree(model.resolve(ModelExport.SAVED_MODEL), copy.resolve(ModelExport.CHECKPOINTS).resolve("epoch-3")
+                .resolve(ModelExport.SAVED_MODEL));
+        Map<String, byte[]> withCheckpoints = unzip(ModelArtifact.write(request(copy, null, null, null,
+                dir.resolve("with.zip")), l -> { }).zip());
+        Map<String, byte[]> plain = unzip(ModelArtifact.write(request(model, null, null, null,
+                dir.resolve("plain.zip")), l -> { }).zip());
+        assertThat(withCheckpoints.keySet()).noneMatch(k -> k.startsWith(ModelExport.CHECKPOINTS))
+                .containsExactlyElementsOf(plain.keySet());
     }
 
     @Test
