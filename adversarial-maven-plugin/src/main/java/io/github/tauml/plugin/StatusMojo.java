@@ -5,7 +5,9 @@ import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.exec.Upstream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.AbstractMojo;
@@ -91,12 +93,18 @@ public class StatusMojo extends AbstractMojo {
             declared.add(stage.name(), d.files().outputs());
             mojo.declareFacts(declared);
             List<String> why = new ArrayList<>(d.reasons());
-            for (Path in : d.files().inputs()) {
-                rewritten.producer(in).ifPresent(by -> {
-                    String reason = "input " + in.getFileName() + " is rewritten by " + by;
-                    if (why.stream().noneMatch(w -> w.startsWith("input " + in.getFileName() + " is rewritten"))) {
-                        why.add(reason);
-                    }
+            if (d.last() != null) {
+                // Up to date by its own fingerprint, but an earlier stage that would run rewrites some inputs first.
+                Map<String, List<String>> byWriter = new LinkedHashMap<>();
+                for (Path in : d.files().inputs()) {
+                    rewritten.producer(in).ifPresent(by -> byWriter.computeIfAbsent(by, k -> new ArrayList<>())
+                            .add(in.getFileName().toString()));
+                }
+                byWriter.forEach((by, names) -> {
+                    int shown = Math.min(3, names.size());
+                    why.add((names.size() == 1 ? "input" : "inputs") + " rewritten by " + by + ": "
+                            + String.join(", ", names.subList(0, shown))
+                            + (names.size() > shown ? " and " + (names.size() - shown) + " more" : ""));
                 });
             }
             if (d.forced()) {
