@@ -36,6 +36,8 @@ abstract class StageMojo extends AbstractMojo {
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper DERIVED = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
@@ -105,6 +107,14 @@ abstract class StageMojo extends AbstractMojo {
     /** Parameters of this execution that cannot change its result beyond the always-excluded ones (skip, threads). */
     protected Set<String> notFingerprinted() {
         return Set.of();
+    }
+
+    /**
+     * Values derived from the parameters that decide the result, fingerprinted beside them (e.g. the settings a
+     * training yaml gives, instead of the yaml's bytes); keys must not be parameter names.
+     */
+    protected Map<String, Object> derivedParameters() throws Exception {
+        return Map.of();
     }
 
     /**
@@ -291,7 +301,7 @@ abstract class StageMojo extends AbstractMojo {
      * but the build-wide ones ({@code skip}, {@code force}, {@code threads}, the lock) and {@link #notFingerprinted()},
      * with files as absolute paths (made relative to the project directory by {@link Fingerprint#of}).
      */
-    final ObjectNode parameters() throws IllegalAccessException {
+    final ObjectNode parameters() throws Exception {
         Set<String> excluded = notFingerprinted();
         ObjectNode parameters = PARAMETERS.createObjectNode();
         for (var p : mojoExecution.getMojoDescriptor().getParameters()) {
@@ -301,6 +311,7 @@ abstract class StageMojo extends AbstractMojo {
             Object value = field(p.getName());
             parameters.set(p.getName(), PARAMETERS.valueToTree(value instanceof File f ? f.getAbsolutePath() : value));
         }
+        derivedParameters().forEach((k, v) -> parameters.set(k, DERIVED.valueToTree(v)));
         return parameters;
     }
 

@@ -194,8 +194,8 @@ public class TrainMojo extends StageMojo {
         if (r.training().startingModel() != null) {
             inputs.add(r.training().startingModel());
         }
-        if (trainingYaml != null) {
-            inputs.add(trainingYaml.toPath());
+        if (trainingYaml != null && adversarialMode()) {
+            inputs.add(trainingYaml.toPath()); // in default mode its settings are fingerprinted instead
         }
         return new StageFiles(TrainStage.FORMAT_VERSION, inputs, List.of(r.modelDirectory()));
     }
@@ -213,13 +213,33 @@ public class TrainMojo extends StageMojo {
     private static final String ADVERSARIAL_DATASET = "<adversarialDataset> (adversarial.train.adversarialDataset)";
 
     /**
+     * In default mode, the settings the training yaml gives without its adversarial-only keys ({@code adv_parameter},
+     * {@code n_adv_tau}, {@code adv_learning_rate}, {@code use_previous_opt}): editing k2 in the yaml must not re-train
+     * the default model either.
+     */
+    @Override
+    protected Map<String, Object> derivedParameters() throws ConfigException {
+        if (trainingYaml == null || adversarialMode()) {
+            return Map.of();
+        }
+        TrainingYaml.Settings y = TrainingYaml.read(trainingYaml.toPath());
+        return Map.of("trainingYaml (settings of default training)", new TrainingYaml.Settings(y.nTau(), null, null,
+                null, null, y.nBatches(), y.nBatchesVal(), y.nEpochs(), y.tauLossesSfs(), y.optimizerName(),
+                y.learningRate(), y.scheduleDecay(), y.stepDecay(), y.nets()));
+    }
+
+    private boolean adversarialMode() {
+        return "adversarial".equalsIgnoreCase(mode == null ? "" : mode.trim());
+    }
+
+    /**
      * In default mode the adversarial-only parameters ({@link #ADVERSARIAL_ONLY}): changing k2 must not re-train the
      * default model. In every mode the progress interval, which only paces the log.
      */
     @Override
     protected Set<String> notFingerprinted() {
         Set<String> out = new HashSet<>(Set.of("progressSeconds"));
-        if (!"adversarial".equalsIgnoreCase(mode == null ? "" : mode.trim())) {
+        if (!adversarialMode()) {
             out.addAll(ADVERSARIAL_ONLY);
         }
         return out;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -13,6 +15,7 @@ import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -58,6 +61,43 @@ class TrainFingerprintTest {
         TrainMojo m = train("adversarial");
         set(m, "startingModel", new File("/elsewhere/model"));
         assertThat(parameters(m)).isNotEqualTo(base);
+    }
+
+    private static final String YAML = """
+            Setup:
+                n_tau                :  250
+                adv_parameter        : [%s]
+                n_adv_tau            : 100
+                adv_learning_rate    : %s
+            SetupNN:
+                n_batches            : 500
+                n_epochs             : 2
+                learning_rate        : %s
+            """;
+
+    /** A training yaml's adversarial keys are adversarial-only too; its other keys are fingerprinted as settings. */
+    @Test
+    void defaultTrainingIgnoresTheYamlsAdversarialKeys(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.yaml"), YAML.formatted("1, 10", "0.01", "0.001"));
+        Path b = Files.writeString(dir.resolve("b.yaml"), YAML.formatted("1, 0", "0.5", "0.001"));
+        Path c = Files.writeString(dir.resolve("c.yaml"), YAML.formatted("1, 10", "0.01", "0.002"));
+        ObjectNode withA = withYaml("default", dir, a);
+        assertThat(withYaml("default", dir, b)).isEqualTo(withA);
+        assertThat(withYaml("default", dir, c)).isNotEqualTo(withA);
+        assertThat(withA.toString()).contains("learningRate").doesNotContain("advParameter\":[");
+        // Adversarial fine-tuning reads the yaml as an input file: any change re-runs it.
+        TrainMojo adv = train("adversarial");
+        set(adv, "trainingYaml", a.toFile());
+        assertThat(adv.parameters().has("trainingYaml (settings of default training)")).isFalse();
+    }
+
+    /** The same file name for both yaml versions: what differs is only the content. */
+    private static ObjectNode withYaml(String mode, Path dir, Path yaml) throws Exception {
+        Path f = dir.resolve("training_v1.yaml");
+        Files.copy(yaml, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TrainMojo m = train(mode);
+        set(m, "trainingYaml", f.toFile());
+        return m.parameters();
     }
 
     private static ObjectNode parameters(TrainMojo m) throws Exception {
