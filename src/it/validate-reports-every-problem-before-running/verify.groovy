@@ -1,13 +1,14 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE') : log
 // Everything in one failure, in lifecycle order, each problem naming its execution and element.
-assert log.contains('The declared pipeline has') && log.contains('nothing was run') : log
+assert log.contains('The declared pipeline has 9 problems in 5 executions') && log.contains('nothing was run') : log
 def problems = [
     'toy-ntuples (toy) <particles>',
     'skim (skim-zmumu) <selection> (adversarial.skim.selection',
     'mix (mix) <contributions><contribution name="W_jets"><input>',
     'mix (mix) <contributions><contribution name="DY_taus"><perBatch>',
     'mix (mix) <contributions><contribution name="W_jets"><datasetId>',
+    'mix (mix) <weightsFile>',
     'train (train-adversarial) <adversarialDataset> (adversarial.train.adversarialDataset)',
     'check (check) <metricsFile> (adversarial.check.metricsFile)',
     'check (check) <gates>',
@@ -15,6 +16,8 @@ def problems = [
 problems.each { assert log.contains(it) : "missing: " + it + "\n" + log }
 assert log.contains('pxx2') && log.contains('px2') // the unknown branch, and the closest names
 assert log.contains('W_jets.root does not exist and no earlier stage writes it')
+assert log.contains('adv_weights.root does not exist: reweight (reweight), which writes it, is skipped (skip=true)')
+assert log.contains('reweight (reweight): skipped (skip=true), not checked')
 assert log.contains('its network inputs') && log.contains('differ from the classification dataset')
 assert log.contains('chi2_ndf_djet')
 // Inputs that earlier executions write are fine before they exist.

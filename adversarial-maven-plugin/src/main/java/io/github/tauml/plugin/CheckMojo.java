@@ -72,7 +72,7 @@ public class CheckMojo extends StageMojo {
         } else {
             if (upstream().wholePipeline() && !upstream().pending(metricsFile.toPath())) {
                 problems.add("<metricsFile> (adversarial.check.metricsFile)", metricsFile + " "
-                        + upstream().missing(), "declare the evaluate goal before check, or point <metricsFile> at"
+                        + upstream().missing(metricsFile.toPath()), "declare the evaluate goal before check, or point <metricsFile> at"
                         + " its metrics.json");
             }
             models = GateSpec.declarations(gates).stream()

@@ -233,7 +233,7 @@ public class EvaluateMojo extends StageMojo {
             if (!predicted && !Files.isRegularFile(m.predictions()) && !upstream().pending(m.predictions())) {
                 problems.add(models == null || models.isEmpty() ? "<predictionsDirectory>"
                         : "<models><model name=\"" + m.name() + "\"><predictions>", "the predictions "
-                        + m.predictions() + " " + upstream().missing(), "give the model a <savedModel> to predict"
+                        + m.predictions() + " " + upstream().missing(m.predictions()), "give the model a <savedModel> to predict"
                         + " from, or point <predictions> at its CSV");
             }
         }
@@ -242,7 +242,7 @@ public class EvaluateMojo extends StageMojo {
                 Path p = resolve(m.savedModel);
                 if (!Files.isDirectory(p) && !upstream().pending(p)) {
                     problems.add("<models><model name=\"" + m.name + "\"><savedModel>", "the SavedModel " + p + " "
-                            + upstream().missing(), "point it at <modelDirectory>/saved_model of a train execution"
+                            + upstream().missing(p), "point it at <modelDirectory>/saved_model of a train execution"
                             + " declared before this one");
                 }
             }

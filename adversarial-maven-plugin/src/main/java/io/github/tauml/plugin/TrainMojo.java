@@ -275,7 +275,7 @@ public class TrainMojo extends StageMojo {
             Path start = r.training().startingModel();
             if (start != null && !java.nio.file.Files.isDirectory(start) && !upstream().pending(start)) {
                 problems.add("<startingModel> (adversarial.train.startingModel)", "the default model " + start + " "
-                        + upstream().missing(), "train the default model first (an execution with"
+                        + upstream().missing(start), "train the default model first (an execution with"
                         + " <mode>default</mode> before this one), or point <startingModel> at a model directory");
             }
         }
@@ -295,7 +295,7 @@ public class TrainMojo extends StageMojo {
             return declared.get();
         }
         if (upstream().wholePipeline() && !java.nio.file.Files.exists(dataset)) {
-            throw new ConfigException(element, "the dataset " + dataset + " " + upstream().missing(), "point it at"
+            throw new ConfigException(element, "the dataset " + dataset + " " + upstream().missing(dataset), "point it at"
                     + " the output directory of a dataset execution declared before this one");
         }
         return new DatasetSpec.Declared(dataset.toString(), DatasetSpec.read(dataset, element));

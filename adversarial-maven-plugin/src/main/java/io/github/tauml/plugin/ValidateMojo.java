@@ -108,6 +108,16 @@ public class ValidateMojo extends AbstractMojo {
         }
         if (mojo.skipped()) {
             getLog().info(stage.name() + ": skipped (skip=true), not checked");
+            try {
+                mojo.checkingWith(pipeline);
+                StageMojo.StageFiles files = mojo.files();
+                List<java.nio.file.Path> outputs = files != null ? files.outputs() : mojo.declaredOutputs();
+                if (outputs != null) {
+                    pipeline.addSkipped(stage.name(), outputs);
+                }
+            } catch (Exception e) {
+                // Nothing known of what it would write.
+            }
             return null;
         }
         mojo.checkingWith(pipeline);

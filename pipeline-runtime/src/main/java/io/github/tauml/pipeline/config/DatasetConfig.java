@@ -180,7 +180,7 @@ public final class DatasetConfig {
                                  Upstream upstream) {
         Path path = path(d, p, element, problems);
         if (path != null && !Files.isRegularFile(path) && !upstream.pending(path)) {
-            problems.add(element, path + " " + upstream.missing(), upstream.wholePipeline() ? "give an existing file,"
+            problems.add(element, path + " " + upstream.missing(path), upstream.wholePipeline() ? "give an existing file,"
                     + " or declare the execution that writes it before this one" : "give an existing file, or run the"
                     + " stage that makes it first");
         }
@@ -197,7 +197,7 @@ public final class DatasetConfig {
         for (String i : inputs) {
             Path p = path(d, i, section + "<inputs><input>", problems);
             if (p != null && upstream.wholePipeline() && !Files.exists(p) && !upstream.pending(p)) {
-                problems.add(section + "<inputs><input>", "the input " + p + " " + upstream.missing(),
+                problems.add(section + "<inputs><input>", "the input " + p + " " + upstream.missing(p),
                         "correct the path, or declare the execution that writes it before this one");
             }
             if (p != null) {

@@ -50,7 +50,7 @@ final class Declarations {
             return p;
         }
         if (!Files.isRegularFile(p)) {
-            problems.add(element, "the " + what + " " + p + " " + upstream.missing(), upstream.wholePipeline()
+            problems.add(element, "the " + what + " " + p + " " + upstream.missing(p), upstream.wholePipeline()
                     ? "correct the path, or declare the execution that writes it before this one (in an earlier"
                     + " phase, or above it in the same phase)"
                     : "run the stage that writes it first (they are bound to earlier phases), or correct the path");

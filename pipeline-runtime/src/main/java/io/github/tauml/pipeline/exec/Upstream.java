@@ -23,6 +23,7 @@ public final class Upstream {
     private final boolean wholePipeline;
     private final Map<Path, String> outputs = new LinkedHashMap<>();
     private final Map<Path, Map<Class<?>, Object>> facts = new LinkedHashMap<>();
+    private final Map<Path, String> skipped = new LinkedHashMap<>();
     private String unknownWriter;
 
     private Upstream(boolean wholePipeline) {
@@ -50,6 +51,17 @@ public final class Upstream {
     public Upstream add(String execution, Collection<Path> paths) {
         for (Path p : paths) {
             outputs.putIfAbsent(key(p), execution);
+        }
+        return this;
+    }
+
+    /**
+     * Records that {@code execution} would write {@code paths} but is skipped ({@code skip=true}): they are not
+     * written, and a later execution reading one that does not exist is told why.
+     */
+    public Upstream addSkipped(String execution, Collection<Path> paths) {
+        for (Path p : paths) {
+            skipped.putIfAbsent(key(p), execution);
         }
         return this;
     }
@@ -124,9 +136,22 @@ public final class Upstream {
         return producer(fixed).isPresent();
     }
 
-    /** "does not exist" or, when the whole pipeline is known, "does not exist and no earlier stage writes it". */
-    public String missing() {
-        return wholePipeline ? "does not exist and no earlier stage writes it" : "does not exist";
+    /**
+     * Why {@code path} will not be there: "does not exist" for a stage checked alone; for the whole pipeline "does not
+     * exist and no earlier stage writes it", or, when a skipped execution would write it, "does not exist: skim
+     * (skim), which writes it, is skipped (skip=true)".
+     */
+    public String missing(Path path) {
+        if (!wholePipeline) {
+            return "does not exist";
+        }
+        Path p = key(path);
+        for (var e : skipped.entrySet()) {
+            if (p.startsWith(e.getKey()) || e.getKey().startsWith(p)) {
+                return "does not exist: " + e.getValue() + ", which writes it, is skipped (skip=true)";
+            }
+        }
+        return "does not exist and no earlier stage writes it";
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -28,8 +28,12 @@ class UpstreamTest {
         // Nothing writes it.
         assertThat(u.pending(toy.resolve("WJets.root"))).isFalse();
         assertThat(u.pending(dir.resolve("target/adversarial/skim/data.root"))).isFalse();
-        assertThat(u.missing()).isEqualTo("does not exist and no earlier stage writes it");
-        assertThat(Upstream.none().missing()).isEqualTo("does not exist");
+        assertThat(u.missing(toy.resolve("WJets.root"))).isEqualTo("does not exist and no earlier stage writes it");
+        assertThat(Upstream.none().missing(toy.resolve("WJets.root"))).isEqualTo("does not exist");
+        u.addSkipped("skim (skim)", List.of(dir.resolve("target/adversarial/skim/data.root")));
+        assertThat(u.pending(dir.resolve("target/adversarial/skim/data.root"))).isFalse();
+        assertThat(u.missing(dir.resolve("target/adversarial/skim/data.root")))
+                .isEqualTo("does not exist: skim (skim), which writes it, is skipped (skip=true)");
         assertThat(Upstream.none().pending(toy.resolve("data.root"))).isFalse();
 
         // An existing file is not pending: it is read as it is.
