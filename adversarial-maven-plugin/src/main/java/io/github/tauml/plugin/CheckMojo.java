@@ -72,8 +72,8 @@ public class CheckMojo extends StageMojo {
         } else {
             if (upstream().wholePipeline() && !upstream().pending(metricsFile.toPath())) {
                 problems.add("<metricsFile> (adversarial.check.metricsFile)", metricsFile + " "
-                        + upstream().missing(metricsFile.toPath()), "declare the evaluate goal before check, or point <metricsFile> at"
-                        + " its metrics.json");
+                        + upstream().missing(metricsFile.toPath()), "declare the evaluate goal before check, or point"
+                        + " <metricsFile> at its metrics.json");
             }
             models = GateSpec.declarations(gates).stream()
                     .flatMap(g -> java.util.stream.Stream.of(g.model(), g.reference()))

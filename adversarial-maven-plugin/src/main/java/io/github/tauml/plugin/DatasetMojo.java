@@ -165,12 +165,13 @@ public class DatasetMojo extends StageMojo {
         DatasetConfig.Plan plan = DatasetConfig.plan(declaration(), pipeline);
         if (plan.classification() != null) {
             pipeline.fact(plan.classification().output(), DatasetSpec.Declared.class, DatasetSpec.declared(
-                    DatasetSpec.CLASSIFICATION, TFDatasets.specInputs(plan.features()), 0, stage()));
+                    DatasetSpec.CLASSIFICATION, TFDatasets.specInputs(plan.features()), 0,
+                    "written by " + stage()));
         }
         if (plan.adversarial() != null) {
             pipeline.fact(plan.adversarial().output(), DatasetSpec.Declared.class, DatasetSpec.declared(
                     DatasetSpec.ADVERSARIAL, TFDatasets.specInputs(plan.features()), plan.adversarial().batchSize(),
-                    stage()));
+                    "written by " + stage()));
         }
     }
 

@@ -233,8 +233,8 @@ public class EvaluateMojo extends StageMojo {
             if (!predicted && !Files.isRegularFile(m.predictions()) && !upstream().pending(m.predictions())) {
                 problems.add(models == null || models.isEmpty() ? "<predictionsDirectory>"
                         : "<models><model name=\"" + m.name() + "\"><predictions>", "the predictions "
-                        + m.predictions() + " " + upstream().missing(m.predictions()), "give the model a <savedModel> to predict"
-                        + " from, or point <predictions> at its CSV");
+                        + m.predictions() + " " + upstream().missing(m.predictions()), "give the model a <savedModel> to"
+                        + " predict from, or point <predictions> at its CSV");
             }
         }
         for (EvaluateModel m : models == null ? List.<EvaluateModel>of() : models) {

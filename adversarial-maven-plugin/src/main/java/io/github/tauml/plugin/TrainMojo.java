@@ -209,7 +209,8 @@ public class TrainMojo extends StageMojo {
     static final Set<String> ADVERSARIAL_ONLY = Set.of("k1", "k2", "advLearningRate", "usePreviousOpt", "dannRamp",
             "adversarialDataset", "startingModel");
 
-    private static final String CLASSIFICATION_DATASET = "<classificationDataset> (adversarial.train.classificationDataset)";
+    private static final String CLASSIFICATION_DATASET =
+            "<classificationDataset> (adversarial.train.classificationDataset)";
     private static final String ADVERSARIAL_DATASET = "<adversarialDataset> (adversarial.train.adversarialDataset)";
 
     /**

@@ -28,7 +28,7 @@ public record DatasetSpec(String kind, List<InputSpec> inputs, int batchSize, Pa
      * A dataset an earlier execution of the pipeline is declared to write, for checking the training against it
      * before it exists.
      *
-     * @param writer the execution, e.g. {@code dataset (dataset)}
+     * @param writer who writes it, for messages, e.g. {@code written by dataset (dataset)}, or its directory
      */
     public record Declared(String writer, DatasetSpec spec) {
     }
