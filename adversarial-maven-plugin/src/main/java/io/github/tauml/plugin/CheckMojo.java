@@ -1,6 +1,8 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.EvaluatedModels;
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.QualityGate;
 import io.github.tauml.pipeline.config.QualityGates;
 import io.github.tauml.pipeline.evaluate.EvaluateException;
@@ -47,6 +49,38 @@ public class CheckMojo extends StageMojo {
     @Override
     protected boolean skip() {
         return skip;
+    }
+
+    /**
+     * The gates' metrics, limits and models: against {@code metrics.json} when it exists, else against the models the
+     * evaluate execution that writes it declares.
+     */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        var declared = upstream().fact(metricsFile.toPath(), EvaluatedModels.class);
+        List<String> models;
+        if (declared.isPresent()) {
+            models = declared.get().names();
+        } else if (metricsFile.isFile()) {
+            try {
+                models = new ArrayList<>(MetricsJson.read(metricsFile.toPath()).keySet());
+            } catch (EvaluateException e) {
+                problems.add("<metricsFile> (adversarial.check.metricsFile)", e.getMessage(), "run the evaluate goal"
+                        + " again, or point <metricsFile> at its metrics.json");
+                return;
+            }
+        } else {
+            if (upstream().wholePipeline() && !upstream().pending(metricsFile.toPath())) {
+                problems.add("<metricsFile> (adversarial.check.metricsFile)", metricsFile + " "
+                        + upstream().missing(metricsFile.toPath()), "declare the evaluate goal before check, or point"
+                        + " <metricsFile> at its metrics.json");
+            }
+            models = GateSpec.declarations(gates).stream()
+                    .flatMap(g -> java.util.stream.Stream.of(g.model(), g.reference()))
+                    .filter(java.util.Objects::nonNull).map(String::trim).distinct().toList();
+            models = models.isEmpty() ? List.of("default", "adversarial") : models;
+        }
+        QualityGates.declare(GateSpec.declarations(gates), models);
     }
 
     @Override

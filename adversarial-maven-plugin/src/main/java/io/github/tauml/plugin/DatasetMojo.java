@@ -3,6 +3,9 @@ package io.github.tauml.plugin;
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.DatasetConfig;
 import io.github.tauml.pipeline.config.DatasetDeclaration;
+import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.exec.Upstream;
+import io.github.tauml.pipeline.model.DatasetSpec;
 import io.github.tauml.pipeline.tfdata.DatasetResult;
 import io.github.tauml.pipeline.tfdata.TFDatasets;
 import java.io.File;
@@ -115,7 +118,7 @@ public class DatasetMojo extends StageMojo {
     protected StageFiles files() {
         DatasetConfig.Plan plan;
         try {
-            plan = DatasetConfig.plan(declaration());
+            plan = DatasetConfig.plan(declaration(), upstream());
         } catch (ConfigException | RuntimeException e) {
             return null; // the run reports it
         }
@@ -137,6 +140,40 @@ public class DatasetMojo extends StageMojo {
             outputs.add(plan.adversarial().output());
         }
         return new StageFiles(TFDatasets.FORMAT_VERSION, inputs, outputs);
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        List<Path> out = new ArrayList<>();
+        if (classification != null && classification.output != null) {
+            out.add(basedir.toPath().resolve(classification.output.trim()));
+        }
+        if (adversarial != null && adversarial.output != null) {
+            out.add(basedir.toPath().resolve(adversarial.output.trim()));
+        }
+        return out;
+    }
+
+    /** The declaration: feature lists, sections, counts, and inputs that exist or earlier executions write. */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        DatasetConfig.plan(declaration(), upstream());
+    }
+
+    /** The network inputs each declared dataset will have, for the train goal's check against its network. */
+    @Override
+    protected void declareFacts(Upstream pipeline) throws Exception {
+        DatasetConfig.Plan plan = DatasetConfig.plan(declaration(), pipeline);
+        if (plan.classification() != null) {
+            pipeline.fact(plan.classification().output(), DatasetSpec.Declared.class, DatasetSpec.declared(
+                    DatasetSpec.CLASSIFICATION, TFDatasets.specInputs(plan.features()), 0,
+                    "written by " + stage()));
+        }
+        if (plan.adversarial() != null) {
+            pipeline.fact(plan.adversarial().output(), DatasetSpec.Declared.class, DatasetSpec.declared(
+                    DatasetSpec.ADVERSARIAL, TFDatasets.specInputs(plan.features()), plan.adversarial().batchSize(),
+                    "written by " + stage()));
+        }
     }
 
     private DatasetDeclaration declaration() {

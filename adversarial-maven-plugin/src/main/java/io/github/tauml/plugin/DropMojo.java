@@ -2,6 +2,7 @@ package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.DropConfig;
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.dataset.DropRequest;
 import io.github.tauml.pipeline.dataset.DropResult;
 import io.github.tauml.pipeline.dataset.EventDrop;
@@ -81,7 +82,7 @@ public class DropMojo extends StageMojo {
         return DropConfig.requests(new DropConfig.Declaration(samples == null ? List.of()
                 : samples.stream().map(DropSample::declaration).toList(), tree, branch, target, targetBins,
                 targetContents, entries, seed, outputDirectory.toPath().toAbsolutePath().normalize(),
-                compression, compressionLevel, threads), basedir.toPath().toAbsolutePath().normalize());
+                compression, compressionLevel, threads), basedir.toPath().toAbsolutePath().normalize(), upstream());
     }
 
     @Override
@@ -102,6 +103,18 @@ public class DropMojo extends StageMojo {
             getLog().info(result.summary() + " -> " + result.output());
             result.table().forEach(line -> getLog().info("  " + line));
         }
+    }
+
+    /** The declaration: inputs that earlier executions write accepted, target histograms read. */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        requests();
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        return samples == null ? List.of() : samples.stream().filter(s -> s.getName() != null)
+                .map(s -> outputDirectory.toPath().resolve(s.getName().trim() + ".root")).toList();
     }
 
     @Override

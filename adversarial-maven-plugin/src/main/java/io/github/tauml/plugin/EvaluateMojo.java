@@ -1,6 +1,8 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.EvaluatedModels;
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.QualityGate;
 import io.github.tauml.pipeline.config.QualityGates;
 import io.github.tauml.pipeline.evaluate.DjetBinning;
@@ -12,6 +14,7 @@ import io.github.tauml.pipeline.evaluate.Gates;
 import io.github.tauml.pipeline.evaluate.PipelineSummary;
 import io.github.tauml.pipeline.evaluate.PredictStage;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
+import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.pipeline.model.ModelExport;
 import java.io.File;
 import java.io.IOException;
@@ -212,6 +215,52 @@ public class EvaluateMojo extends StageMojo {
         Path out = outputDirectory.toPath();
         return new StageFiles(Evaluation.FORMAT_VERSION, inputs, List.of(out.resolve("metrics.json"),
                 out.resolve("report.html"), out.resolve("plots")));
+    }
+
+    /**
+     * The gates against the declared models, the D_jet window, and every {@code <savedModel>}: it exists or an earlier
+     * execution (the train goal) writes it.
+     */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        List<String> names = models().stream().map(EvaluateRequest.Model::name).toList();
+        try {
+            QualityGates.declare(GateSpec.declarations(gates), names);
+        } catch (ConfigException e) {
+            problems.addAll(e);
+        }
+        try {
+            binning();
+        } catch (ConfigException e) {
+            problems.addAll(e);
+        }
+        for (EvaluateRequest.Model m : models()) {
+            boolean predicted = models != null && models.stream()
+                    .anyMatch(d -> d.savedModel != null && m.name().equals(d.name == null ? "" : d.name.trim()));
+            if (!predicted && !Files.isRegularFile(m.predictions()) && !upstream().pending(m.predictions())) {
+                problems.add(models == null || models.isEmpty() ? "<predictionsDirectory>"
+                        : "<models><model name=\"" + m.name() + "\"><predictions>", "the predictions "
+                        + m.predictions() + " " + upstream().missing(m.predictions()), "give the model a <savedModel> to"
+                        + " predict from, or point <predictions> at its CSV");
+            }
+        }
+        for (EvaluateModel m : models == null ? List.<EvaluateModel>of() : models) {
+            if (m.savedModel != null) {
+                Path p = resolve(m.savedModel);
+                if (!Files.isDirectory(p) && !upstream().pending(p)) {
+                    problems.add("<models><model name=\"" + m.name + "\"><savedModel>", "the SavedModel " + p + " "
+                            + upstream().missing(p), "point it at <modelDirectory>/saved_model of a train execution"
+                            + " declared before this one");
+                }
+            }
+        }
+    }
+
+    /** The evaluated models' names, for the check goal's gates. */
+    @Override
+    protected void declareFacts(Upstream pipeline) {
+        pipeline.fact(outputDirectory.toPath().resolve("metrics.json"), EvaluatedModels.class,
+                new EvaluatedModels(stage(), models().stream().map(EvaluateRequest.Model::name).toList()));
     }
 
     /** Applies every model that names a SavedModel to the evaluation datasets, writing its predictions CSVs. */

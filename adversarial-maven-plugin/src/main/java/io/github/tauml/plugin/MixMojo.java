@@ -2,6 +2,8 @@ package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.MixConfig;
+import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.config.WeightHistograms;
 import io.github.tauml.pipeline.dataset.Mix;
 import io.github.tauml.pipeline.dataset.MixRequest;
 import io.github.tauml.pipeline.dataset.MixResult;
@@ -94,7 +96,7 @@ public class MixMojo extends StageMojo {
                 evaluationBatches, order, seed, weightsFile, ptBranch, tauTypeBranch, tree,
                 trainvalOutput.toPath().toAbsolutePath().normalize(),
                 evaluationOutput.toPath().toAbsolutePath().normalize(), compression, compressionLevel, threads),
-                basedir.toPath().toAbsolutePath().normalize());
+                basedir.toPath().toAbsolutePath().normalize(), upstream());
     }
 
     @Override
@@ -108,6 +110,29 @@ public class MixMojo extends StageMojo {
         getLog().info(result.summary());
         result.table().forEach(line -> getLog().info("  " + line));
         result.notes().forEach(n -> getLog().info("note: " + n));
+    }
+
+    /**
+     * The declaration (inputs that earlier executions write accepted), and that the weights file holds, or the
+     * reweight execution that writes it declares, a histogram for every contribution.
+     */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        MixRequest r = request();
+        if (r.weights() == null) {
+            return;
+        }
+        if (upstream().pending(r.weights())) {
+            upstream().fact(r.weights(), WeightHistograms.class).ifPresent(w ->
+                    MixConfig.checkWeightNames(r, w.names(), w.writer(), problems));
+        } else {
+            MixConfig.checkWeightNames(r, problems);
+        }
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        return List.of(trainvalOutput.toPath(), evaluationOutput.toPath());
     }
 
     @Override

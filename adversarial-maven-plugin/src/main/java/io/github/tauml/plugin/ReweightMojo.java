@@ -1,10 +1,13 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.ReweightConfig;
+import io.github.tauml.pipeline.config.WeightHistograms;
 import io.github.tauml.pipeline.dataset.Reweight;
 import io.github.tauml.pipeline.dataset.ReweightRequest;
 import io.github.tauml.pipeline.dataset.ReweightResult;
+import io.github.tauml.pipeline.exec.Upstream;
 import java.io.File;
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ public class ReweightMojo extends StageMojo {
                 ? List.of() : contributions.stream().map(Contribution::declaration).toList(), mode,
                 normalisation, bins, ptBranch, tree, cap, weightsFile,
                 output.toPath().toAbsolutePath().normalize(), threads),
-                basedir.toPath().toAbsolutePath().normalize());
+                basedir.toPath().toAbsolutePath().normalize(), upstream());
     }
 
     @Override
@@ -89,6 +92,27 @@ public class ReweightMojo extends StageMojo {
         ReweightResult result = Reweight.run(request(), getLog()::warn);
         getLog().info(result.summary());
         result.table().forEach(line -> getLog().info("  " + line));
+    }
+
+    /** The declaration, inputs that earlier executions write accepted. */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        request();
+    }
+
+    /** The weight histograms the output will hold, for the mix's check of its contributions' {@code <weights>}. */
+    @Override
+    protected void declareFacts(Upstream pipeline) throws Exception {
+        ReweightRequest r = request();
+        if (r.weightsFile() == null) {
+            pipeline.fact(r.output(), WeightHistograms.class, new WeightHistograms(stage(),
+                    r.contributions().stream().map(ReweightRequest.Contribution::name).toList()));
+        }
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        return List.of(output.toPath());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.dataset.InputFiles;
 import io.github.tauml.pipeline.dataset.SkimStage;
@@ -117,21 +118,54 @@ public class SkimMojo extends StageMojo {
         SkimStage.run(declaration(), new MavenStageLog(getLog()));
     }
 
-    /** Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. */
+    /**
+     * Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. A
+     * sample whose inputs an earlier execution writes (validate goal) lists them as declared, unresolved.
+     */
     @Override
     protected StageFiles files() {
         List<Path> inputs = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         try {
             for (SkimDeclaration.Declared d : declaration().requests()) {
-                inputs.addAll(InputFiles.resolve(d.request().baseDirectory(), d.request().inputs(),
-                        d.request().inputPrefix()));
+                if (pending(d)) {
+                    d.request().inputs().forEach(i -> inputs.add(d.request().baseDirectory().resolve(i)));
+                } else {
+                    inputs.addAll(InputFiles.resolve(d.request().baseDirectory(), d.request().inputs(),
+                            d.request().inputPrefix()));
+                }
                 outputs.add(d.request().output());
             }
         } catch (ConfigException | InputFiles.InputException e) {
             return null; // the run reports it, with every other problem
         }
         return new StageFiles(SkimStage.FORMAT_VERSION, inputs, outputs);
+    }
+
+    /**
+     * The declaration's shape, then every sample whose inputs exist now: its expressions compiled against its inputs,
+     * its columns and trees checked (as the stage does before it writes). Samples whose inputs an earlier execution
+     * writes are checked for their shape only.
+     */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        SkimDeclaration declaration = declaration();
+        List<SkimDeclaration.Declared> declared = declaration.requests();
+        declaration.validate(declared.stream().filter(d -> !pending(d)).toList());
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        Path base = basedir.toPath();
+        return samples == null ? List.of() : samples.stream().filter(s -> s.getName() != null)
+                .map(s -> s.getOutput() != null ? base.resolve(s.getOutput().toPath())
+                        : base.resolve(outputDirectory.toPath()).resolve(s.getName().trim() + ".root")).toList();
+    }
+
+    /** Whether some input of the sample is not there yet and an earlier execution writes it. */
+    private boolean pending(SkimDeclaration.Declared d) {
+        return d.request().inputs().stream()
+                .anyMatch(i -> upstream().pendingPattern(d.request().baseDirectory(), i));
     }
 
     private SkimDeclaration declaration() {

@@ -1,5 +1,6 @@
 package io.github.tauml.plugin;
 
+import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.toy.Mismodelling;
 import io.github.tauml.pipeline.toy.ToyNtuples;
 import io.github.tauml.pipeline.toy.ToyRequest;
@@ -8,6 +9,7 @@ import io.github.tauml.rootio.compress.Compression;
 import io.github.tauml.rootio.tree.Names;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +128,27 @@ public class ToyNtuplesMojo extends StageMojo {
         double seconds = (System.nanoTime() - start) / 1e9;
         getLog().info(String.format(java.util.Locale.ROOT, "Wrote %,d toy candidates in %d file%s in %.1f s (%,.0f candidates/s)", total,
                 results.size(), results.size() == 1 ? "" : "s", seconds, total / Math.max(seconds, 1e-9)));
+    }
+
+    /** The samples, counts and knobs, as the goal checks them before it generates anything. */
+    @Override
+    protected void check(Problems problems) {
+        try {
+            request();
+        } catch (MojoFailureException e) {
+            String m = e.getMessage();
+            int colon = m.indexOf(": ");
+            int fix = m.indexOf("\nFix: ");
+            String element = colon > 0 && m.startsWith("<") ? m.substring(0, colon) : "<configuration>";
+            String message = (colon > 0 && m.startsWith("<") ? m.substring(colon + 2) : m);
+            problems.add(element, fix > 0 ? message.substring(0, message.indexOf("\nFix: ")) : message,
+                    fix > 0 ? m.substring(fix + "\nFix: ".length()) : null);
+        }
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        return List.of(outputDirectory.toPath());
     }
 
     /** The sample files; the generator has no inputs. Null (always run) when the declaration is invalid. */

@@ -15,11 +15,13 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -200,8 +202,8 @@ public class TrainMojo extends StageMojo {
         if (r.training().startingModel() != null) {
             inputs.add(r.training().startingModel());
         }
-        if (trainingYaml != null) {
-            inputs.add(trainingYaml.toPath());
+        if (trainingYaml != null && adversarialMode()) {
+            inputs.add(trainingYaml.toPath()); // in default mode its settings are fingerprinted instead
         }
         return new StageFiles(TrainStage.FORMAT_VERSION, inputs, List.of(r.modelDirectory()));
     }
@@ -209,6 +211,111 @@ public class TrainMojo extends StageMojo {
     @Override
     protected Map<String, String> tools() {
         return Map.of("java", System.getProperty("java.version"), "tensorflow", org.tensorflow.TensorFlow.version());
+    }
+
+    /** Parameters of the adversarial fine-tuning only: in default mode they cannot change the trained model. */
+    static final Set<String> ADVERSARIAL_ONLY = Set.of("k1", "k2", "advLearningRate", "usePreviousOpt", "dannRamp",
+            "adversarialDataset", "startingModel");
+
+    private static final String CLASSIFICATION_DATASET =
+            "<classificationDataset> (adversarial.train.classificationDataset)";
+    private static final String ADVERSARIAL_DATASET = "<adversarialDataset> (adversarial.train.adversarialDataset)";
+
+    /**
+     * In default mode, the settings the training yaml gives without its adversarial-only keys ({@code adv_parameter},
+     * {@code n_adv_tau}, {@code adv_learning_rate}, {@code use_previous_opt}): editing k2 in the yaml must not re-train
+     * the default model either.
+     */
+    @Override
+    protected Map<String, Object> derivedParameters() throws ConfigException {
+        if (trainingYaml == null || adversarialMode()) {
+            return Map.of();
+        }
+        TrainingYaml.Settings y = TrainingYaml.read(trainingYaml.toPath());
+        return Map.of("trainingYaml (settings of default training)", new TrainingYaml.Settings(y.nTau(), null, null,
+                null, null, y.nBatches(), y.nBatchesVal(), y.nEpochs(), y.tauLossesSfs(), y.optimizerName(),
+                y.learningRate(), y.scheduleDecay(), y.stepDecay(), y.nets()));
+    }
+
+    private boolean adversarialMode() {
+        return "adversarial".equalsIgnoreCase(mode == null ? "" : mode.trim());
+    }
+
+    /**
+     * In default mode the adversarial-only parameters ({@link #ADVERSARIAL_ONLY}): changing k2 must not re-train the
+     * default model. In every mode the progress interval, which only paces the log.
+     */
+    @Override
+    protected Set<String> notFingerprinted() {
+        Set<String> out = new HashSet<>(Set.of("progressSeconds"));
+        if (!adversarialMode()) {
+            out.addAll(ADVERSARIAL_ONLY);
+        }
+        return out;
+    }
+
+    /**
+     * The settings (mode, preset, yaml, counts), and the datasets against the network: the classification dataset is
+     * one, and in adversarial mode the control-region dataset is an adversarial one with the same network inputs
+     * (names and shapes), and the starting model exists or an earlier execution writes it. A dataset that an earlier
+     * execution writes is checked as that execution declares it.
+     */
+    @Override
+    protected void check(Problems problems) throws Exception {
+        TrainStageRequest r = request();
+        DatasetSpec.Declared cls = spec(r.classificationDataset(), CLASSIFICATION_DATASET);
+        kind(cls, DatasetSpec.CLASSIFICATION, CLASSIFICATION_DATASET, problems);
+        if (r.adversarialDataset() != null) {
+            DatasetSpec.Declared adv;
+            try {
+                adv = spec(r.adversarialDataset(), ADVERSARIAL_DATASET);
+            } catch (ConfigException e) {
+                problems.addAll(e);
+                return;
+            }
+            kind(adv, DatasetSpec.ADVERSARIAL, ADVERSARIAL_DATASET, problems);
+            List<String> diff = adv.spec().inputDifferences(cls.spec());
+            if (!diff.isEmpty()) {
+                problems.add(ADVERSARIAL_DATASET, "its network inputs (" + adv.writer() + ") differ from the"
+                        + " classification dataset's (" + cls.writer() + "): " + String.join("; ", diff)
+                        + " (here: the adversarial dataset, there: the classification dataset)",
+                        "write both datasets with the same <preset>, grid sizes and feature lists");
+            }
+            Path start = r.training().startingModel();
+            if (start != null && !java.nio.file.Files.isDirectory(start) && !upstream().pending(start)) {
+                problems.add("<startingModel> (adversarial.train.startingModel)", "the default model " + start + " "
+                        + upstream().missing(start), "train the default model first (an execution with"
+                        + " <mode>default</mode> before this one), or point <startingModel> at a model directory");
+            }
+        }
+    }
+
+    @Override
+    protected List<Path> declaredOutputs() {
+        String m = mode == null ? "default" : mode.trim().toLowerCase(Locale.ROOT);
+        return List.of((modelDirectory != null ? modelDirectory : new File(basedir, "target/adversarial/model/" + m))
+                .toPath());
+    }
+
+    /** A dataset's spec: as the earlier execution that writes it declares it, else as written on disk. */
+    private DatasetSpec.Declared spec(Path dataset, String element) throws ConfigException {
+        var declared = upstream().fact(dataset, DatasetSpec.Declared.class);
+        if (declared.isPresent()) {
+            return declared.get();
+        }
+        if (upstream().wholePipeline() && !java.nio.file.Files.exists(dataset)) {
+            throw new ConfigException(element, "the dataset " + dataset + " " + upstream().missing(dataset), "point it at"
+                    + " the output directory of a dataset execution declared before this one");
+        }
+        return new DatasetSpec.Declared(dataset.toString(), DatasetSpec.read(dataset, element));
+    }
+
+    private static void kind(DatasetSpec.Declared d, String wanted, String element, Problems problems) {
+        if (!wanted.equals(d.spec().kind())) {
+            problems.add(element, "is " + (d.spec().kind().isEmpty() ? "not a classification or adversarial"
+                    : "the " + d.spec().kind()) + " dataset " + d.writer() + ", not a " + wanted + " one",
+                    "point it at the <" + wanted + "><output> of the dataset goal");
+        }
     }
 
     private static BatchSourceFactory factory() throws MojoExecutionException {
@@ -248,7 +355,7 @@ public class TrainMojo extends StageMojo {
         // A missing dataset is reported together with the settings' problems below.
         DatasetSpec spec = null;
         try {
-            spec = DatasetSpec.read(classificationDataset.toPath(), "<classificationDataset>");
+            spec = spec(classificationDataset.toPath(), CLASSIFICATION_DATASET).spec();
         } catch (ConfigException e) {
             p.addAll(e);
         }

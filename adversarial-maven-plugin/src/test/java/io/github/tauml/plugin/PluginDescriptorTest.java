@@ -30,7 +30,8 @@ class PluginDescriptorTest {
             Map.entry("mix", "adversarial.mix."), Map.entry("dataset", "adversarial.dataset."),
             Map.entry("evaluate", "adversarial.evaluate."), Map.entry("check", "adversarial.check."),
             Map.entry("summary", "adversarial.summary."), Map.entry("train", "adversarial.train."),
-            Map.entry("package-model", "adversarial.package-model."));
+            Map.entry("package-model", "adversarial.package-model."),
+            Map.entry("validate", "adversarial.validate."), Map.entry("status", "adversarial.status."));
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
     private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "drop/samples",
             "reweight/contributions", "mix/contributions", "dataset/blockFeatures", "dataset/classification",
@@ -98,6 +99,8 @@ class PluginDescriptorTest {
         assertThat(text(MOJOS.get("check"), "phase")).isEqualTo("verify");
         assertThat(text(MOJOS.get("train"), "phase")).isEqualTo("prepare-package");
         assertThat(text(MOJOS.get("package-model"), "phase")).isEqualTo("package");
+        assertThat(text(MOJOS.get("validate"), "phase")).isEqualTo("initialize");
+        assertThat(text(MOJOS.get("status"), "phase")).as("status runs only when asked for").isNull();
     }
 
     /** Parameter name to the text (the expression) or an attribute of its configuration element. */

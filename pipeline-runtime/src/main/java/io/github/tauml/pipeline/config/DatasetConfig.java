@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.config;
 
+import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.pipeline.features.Feature;
 import io.github.tauml.pipeline.features.FeatureSet;
 import io.github.tauml.pipeline.features.GridGeometry;
@@ -34,6 +35,15 @@ public final class DatasetConfig {
     }
 
     public static Plan plan(DatasetDeclaration d) throws ConfigException {
+        return plan(d, Upstream.none());
+    }
+
+    /**
+     * As {@link #plan(DatasetDeclaration)}, with inputs (the skims, the mix, another dataset's scaling file) that
+     * earlier executions of the pipeline write accepted before they exist; with {@link Upstream#wholePipeline()} an
+     * input that neither exists nor is written upstream is a problem here rather than when the stage runs.
+     */
+    public static Plan plan(DatasetDeclaration d, Upstream upstream) throws ConfigException {
         Problems problems = new Problems();
         FeatureSet set = features(d, problems);
         if (d.shards() < 1) {
@@ -53,7 +63,7 @@ public final class DatasetConfig {
         if (d.classification() != null) {
             DatasetDeclaration.Classification k = d.classification();
             String e = "<classification>";
-            List<Path> inputs = inputs(d, k.inputs(), e, problems);
+            List<Path> inputs = inputs(d, k.inputs(), e, problems, upstream);
             if (!(k.validationFraction() >= 0 && k.validationFraction() < 1)) {
                 problems.add(e + "<validationFraction>", "must be in [0, 1), got " + k.validationFraction(),
                         "give the fraction of records for validation, e.g. 0.3");
@@ -64,7 +74,7 @@ public final class DatasetConfig {
             }
             Path out = path(d, k.output(), e + "<output>", problems);
             Path scaling = k.scalingFile() == null || k.scalingFile().isBlank() ? null
-                    : existing(d, k.scalingFile(), e + "<scalingFile>", problems);
+                    : existing(d, k.scalingFile(), e + "<scalingFile>", problems, upstream);
             if (problems.isEmpty()) {
                 c = new ClassificationRequest(inputs, orDefault(k.tree(), "taus"), orDefault(k.tauTypeBranch(),
                         "tauType"), out, set, scaling, k.seed(), k.validationFraction(), k.weightThr(), options);
@@ -74,7 +84,7 @@ public final class DatasetConfig {
         if (d.adversarial() != null) {
             DatasetDeclaration.Adversarial k = d.adversarial();
             String e = "<adversarial>";
-            List<Path> inputs = inputs(d, k.inputs(), e, problems);
+            List<Path> inputs = inputs(d, k.inputs(), e, problems, upstream);
             if (k.batchSize() < 1) {
                 problems.add(e + "<batchSize>", "must be at least 1, got " + k.batchSize(),
                         "give the candidates per mixed batch (100 in the reference)");
@@ -91,7 +101,7 @@ public final class DatasetConfig {
             Path scaling;
             if (k.scalingFile() != null && !k.scalingFile().isBlank()) {
                 scaling = d.classification() != null ? path(d, k.scalingFile(), e + "<scalingFile>", problems)
-                        : existing(d, k.scalingFile(), e + "<scalingFile>", problems);
+                        : existing(d, k.scalingFile(), e + "<scalingFile>", problems, upstream);
             } else if (c != null) {
                 scaling = c.output().resolve(TFDatasets.SCALING_FILE);
             } else {
@@ -166,16 +176,19 @@ public final class DatasetConfig {
         return base.resolve(p.trim()).toAbsolutePath().normalize();
     }
 
-    private static Path existing(DatasetDeclaration d, String p, String element, Problems problems) {
+    private static Path existing(DatasetDeclaration d, String p, String element, Problems problems,
+                                 Upstream upstream) {
         Path path = path(d, p, element, problems);
-        if (path != null && !Files.isRegularFile(path)) {
-            problems.add(element, path + " does not exist", "give an existing file, or run the stage that makes it"
-                    + " first");
+        if (path != null && !Files.isRegularFile(path) && !upstream.pending(path)) {
+            problems.add(element, path + " " + upstream.missing(path), upstream.wholePipeline() ? "give an existing file,"
+                    + " or declare the execution that writes it before this one" : "give an existing file, or run the"
+                    + " stage that makes it first");
         }
         return path;
     }
 
-    private static List<Path> inputs(DatasetDeclaration d, List<String> inputs, String section, Problems problems) {
+    private static List<Path> inputs(DatasetDeclaration d, List<String> inputs, String section, Problems problems,
+                                     Upstream upstream) {
         List<Path> out = new ArrayList<>();
         if (inputs.isEmpty()) {
             problems.add(section + "<inputs>", "no input file", "list the ROOT files, e.g. <inputs><input>"
@@ -183,6 +196,10 @@ public final class DatasetConfig {
         }
         for (String i : inputs) {
             Path p = path(d, i, section + "<inputs><input>", problems);
+            if (p != null && upstream.wholePipeline() && !Files.exists(p) && !upstream.pending(p)) {
+                problems.add(section + "<inputs><input>", "the input " + p + " " + upstream.missing(p),
+                        "correct the path, or declare the execution that writes it before this one");
+            }
             if (p != null) {
                 out.add(p);
             }

@@ -1,6 +1,7 @@
 package io.github.tauml.pipeline.config;
 
 import io.github.tauml.pipeline.dataset.Reweight;
+import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.rootio.RootFile;
 import io.github.tauml.rootio.compress.Compression;
 import io.github.tauml.rootio.hist.TH1;
@@ -31,14 +32,28 @@ final class Declarations {
 
     /** An existing file, resolved against the project directory; null (with a problem) when missing. */
     static Path existingFile(Path base, String declared, String element, String what, Problems problems) {
+        return existingFile(base, declared, element, what, problems, Upstream.none());
+    }
+
+    /**
+     * An existing file, or one an earlier execution of the pipeline writes ({@link Upstream#pending}), resolved
+     * against the project directory; null (with a problem) when it is missing and nothing upstream writes it.
+     */
+    static Path existingFile(Path base, String declared, String element, String what, Problems problems,
+                             Upstream upstream) {
         if (blank(declared)) {
             problems.add(element, "no " + what + " is given", "give the path of the " + what);
             return null;
         }
         Path p = base.resolve(declared.trim()).toAbsolutePath().normalize();
+        if (upstream.pending(p)) {
+            return p;
+        }
         if (!Files.isRegularFile(p)) {
-            problems.add(element, "the " + what + " " + p + " does not exist", "run the stage that writes it first"
-                    + " (they are bound to earlier phases), or correct the path");
+            problems.add(element, "the " + what + " " + p + " " + upstream.missing(p), upstream.wholePipeline()
+                    ? "correct the path, or declare the execution that writes it before this one (in an earlier"
+                    + " phase, or above it in the same phase)"
+                    : "run the stage that writes it first (they are bound to earlier phases), or correct the path");
             return null;
         }
         return p;
@@ -118,14 +133,19 @@ final class Declarations {
      * naming what the file holds when it cannot be read.
      */
     static TH1 histogram(Path base, String spec, String element, Problems problems) {
+        return histogram(base, spec, element, problems, Upstream.none());
+    }
+
+    /** As {@link #histogram(Path, String, String, Problems)}; null without a problem when the file is pending. */
+    static TH1 histogram(Path base, String spec, String element, Problems problems, Upstream upstream) {
         int colon = histogramColon(spec);
         if (colon < 0) {
             problems.add(element, "'" + spec + "' does not name a histogram", "write file.root:path, e.g."
                     + " datacard.root:mt_inclusive/EMB");
             return null;
         }
-        Path file = existingFile(base, spec.substring(0, colon), element, "target file", problems);
-        if (file == null) {
+        Path file = existingFile(base, spec.substring(0, colon), element, "target file", problems, upstream);
+        if (file == null || upstream.pending(file)) {
             return null;
         }
         String path = spec.substring(colon + 1).trim();

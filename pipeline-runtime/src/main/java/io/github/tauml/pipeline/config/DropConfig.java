@@ -5,6 +5,7 @@ import static io.github.tauml.pipeline.config.Declarations.orDefault;
 
 import io.github.tauml.pipeline.dataset.DropRequest;
 import io.github.tauml.pipeline.dataset.TRandom3;
+import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.rootio.compress.Compression;
 import io.github.tauml.rootio.hist.TH1;
 import java.nio.file.Path;
@@ -63,6 +64,14 @@ public final class DropConfig {
      * @throws ConfigException every problem of the declaration
      */
     public static List<DropRequest> requests(Declaration d, Path base) throws ConfigException {
+        return requests(d, base, Upstream.none());
+    }
+
+    /**
+     * As {@link #requests(Declaration, Path)}, with inputs that earlier executions of the pipeline write accepted
+     * before they exist (the {@code validate} goal).
+     */
+    public static List<DropRequest> requests(Declaration d, Path base, Upstream upstream) throws ConfigException {
         Problems problems = new Problems();
         if (d.samples() == null || d.samples().isEmpty()) {
             problems.add("<samples>", "no sample is declared, so there is nothing to drop",
@@ -81,7 +90,7 @@ public final class DropConfig {
         TH1 shared = null;
         boolean sharedDeclared = !blank(d.target()) || !blank(d.targetBins());
         if (sharedDeclared) {
-            shared = target(d.target(), d.targetBins(), d.targetContents(), "", base, problems);
+            shared = target(d.target(), d.targetBins(), d.targetContents(), "", base, problems, upstream);
         }
         List<DropRequest> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -98,10 +107,10 @@ public final class DropConfig {
             if (!names.add(name)) {
                 problems.add(el, "two samples are named " + name, "give every <sample> its own <name>");
             }
-            Path input = Declarations.existingFile(base, s.input(), el + "<input>", "input", problems);
+            Path input = Declarations.existingFile(base, s.input(), el + "<input>", "input", problems, upstream);
             TH1 target;
             if (!blank(s.target()) || !blank(s.targetBins())) {
-                target = target(s.target(), s.targetBins(), s.targetContents(), el, base, problems);
+                target = target(s.target(), s.targetBins(), s.targetContents(), el, base, problems, upstream);
             } else if (sharedDeclared) {
                 target = shared;
             } else {
@@ -127,14 +136,15 @@ public final class DropConfig {
         return out;
     }
 
-    private static TH1 target(String file, String bins, String contents, String el, Path base, Problems problems) {
+    private static TH1 target(String file, String bins, String contents, String el, Path base, Problems problems,
+                              Upstream upstream) {
         if (!blank(file) && !blank(bins)) {
             problems.add(el + "<target>", "both a target histogram and <targetBins> are declared",
                     "keep one of them");
             return null;
         }
         if (!blank(file)) {
-            return Declarations.histogram(base, file.trim(), el + "<target>", problems);
+            return Declarations.histogram(base, file.trim(), el + "<target>", problems, upstream);
         }
         double[] edges = Declarations.edges(bins, el + "<targetBins>", problems);
         if (blank(contents)) {

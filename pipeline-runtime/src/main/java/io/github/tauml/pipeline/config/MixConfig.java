@@ -4,9 +4,15 @@ import static io.github.tauml.pipeline.config.Declarations.blank;
 import static io.github.tauml.pipeline.config.Declarations.orDefault;
 
 import io.github.tauml.pipeline.dataset.MixRequest;
+import io.github.tauml.pipeline.dataset.Reweight;
+import io.github.tauml.pipeline.exec.Upstream;
+import io.github.tauml.rootio.RootFile;
 import io.github.tauml.rootio.compress.Compression;
+import io.github.tauml.rootio.tree.Names;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +45,14 @@ public final class MixConfig {
     }
 
     public static MixRequest request(Declaration d, Path base) throws ConfigException {
+        return request(d, base, Upstream.none());
+    }
+
+    /**
+     * As {@link #request(Declaration, Path)}, with inputs (skims, the weights file) that earlier executions of the
+     * pipeline write accepted before they exist (the {@code validate} goal).
+     */
+    public static MixRequest request(Declaration d, Path base, Upstream upstream) throws ConfigException {
         Problems problems = new Problems();
         if (d.contributions() == null || d.contributions().isEmpty()) {
             problems.add("<contributions>", "no contribution is declared, so a batch would be empty",
@@ -70,7 +84,8 @@ public final class MixConfig {
         Declarations.level(d.compressionLevel(), "<compressionLevel>", problems);
         int threads = Declarations.threads(d.threads(), "<threads>", problems);
         Path weights = blank(d.weightsFile()) || d.weightsFile().trim().equalsIgnoreCase("none") ? null
-                : Declarations.existingFile(base, d.weightsFile(), "<weightsFile>", "weights file", problems);
+                : Declarations.existingFile(base, d.weightsFile(), "<weightsFile>", "weights file", problems,
+                upstream);
         if (d.trainvalOutput().toAbsolutePath().normalize().equals(d.evaluationOutput().toAbsolutePath().normalize())) {
             problems.add("<evaluationOutput>", "the train/validation and evaluation outputs are the same file "
                     + d.trainvalOutput(), "give them different files");
@@ -90,7 +105,7 @@ public final class MixConfig {
             if (names.put(name, name) != null) {
                 problems.add(el, "two contributions are named " + name, "give every <contribution> its own <name>");
             }
-            Path input = Declarations.existingFile(base, c.input(), el + "<input>", "input", problems);
+            Path input = Declarations.existingFile(base, c.input(), el + "<input>", "input", problems, upstream);
             if (c.perBatch() == null || c.perBatch() < 1) {
                 problems.add(el + "<perBatch>", name + ": entries per batch must be at least 1, got "
                         + c.perBatch(), "give its entries per batch, e.g. <perBatch>36</perBatch>");
@@ -116,5 +131,32 @@ public final class MixConfig {
         return new MixRequest(out, weights, orDefault(d.ptBranch(), "tau_pt"), orDefault(d.tauTypeBranch(),
                 "mytauType"), d.trainvalBatches(), d.evaluationBatches(), shuffle, d.seed(), d.trainvalOutput(),
                 d.evaluationOutput(), compression, d.compressionLevel(), threads);
+    }
+
+    /**
+     * Checks that the weights file holds (or will hold) a histogram for every contribution's {@code <weights>} name
+     * (reference §2.5-2.6: the mix looks each entry's weight up in its contribution's histogram).
+     *
+     * @param held   the histogram names in the file, or declared by the execution that writes it
+     * @param writer the file's name, or the execution that writes it, for the message
+     */
+    public static void checkWeightNames(MixRequest r, Collection<String> held, String writer, Problems problems) {
+        for (MixRequest.Contribution c : r.contributions()) {
+            if (!held.contains(c.weights())) {
+                List<String> close = Names.closest(c.weights(), List.copyOf(held), 1);
+                problems.add(c.element() + "<weights>", c.name() + ": there is no weight histogram '" + c.weights()
+                        + "' in " + writer + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close)
+                        + "?") + " It holds " + (held.isEmpty() ? "none" : String.join(", ", held)),
+                        "name one of its histograms in <weights>, or declare the contribution in the reweight goal"
+                        + " too (declare <contributions> at the plugin level so that both goals share them)");
+            }
+        }
+    }
+
+    /** {@link #checkWeightNames(MixRequest, Collection, String, Problems)} against the file {@code r.weights()}. */
+    public static void checkWeightNames(MixRequest r, Problems problems) throws IOException {
+        try (RootFile f = RootFile.open(r.weights())) {
+            checkWeightNames(r, Reweight.histogramNames(f), r.weights().getFileName().toString(), problems);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static io.github.tauml.pipeline.config.Declarations.orDefault;
 import io.github.tauml.pipeline.dataset.ReweightRequest;
 import io.github.tauml.pipeline.dataset.ReweightRequest.Mode;
 import io.github.tauml.pipeline.dataset.ReweightRequest.Normalisation;
+import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.rootio.hist.TH1;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ public final class ReweightConfig {
     }
 
     public static ReweightRequest request(Declaration d, Path base) throws ConfigException {
+        return request(d, base, Upstream.none());
+    }
+
+    /**
+     * As {@link #request(Declaration, Path)}, with inputs that earlier executions of the pipeline write accepted
+     * before they exist (the {@code validate} goal).
+     */
+    public static ReweightRequest request(Declaration d, Path base, Upstream upstream) throws ConfigException {
         Problems problems = new Problems();
         if (d.contributions() == null || d.contributions().isEmpty()) {
             problems.add("<contributions>", "no contribution is declared", "declare the mix's <contributions>"
@@ -71,7 +80,8 @@ public final class ReweightConfig {
         }
         int threads = Declarations.threads(d.threads(), "<threads>", problems);
         Path weightsFile = blank(d.weightsFile()) ? null
-                : Declarations.existingFile(base, d.weightsFile(), "<weightsFile>", "weights file", problems);
+                : Declarations.existingFile(base, d.weightsFile(), "<weightsFile>", "weights file", problems,
+                upstream);
         double[] edges = null;
         if (blank(d.weightsFile())) {
             if (blank(d.bins())) {
@@ -105,7 +115,7 @@ public final class ReweightConfig {
             }
             Path input = null;
             if (blank(d.weightsFile())) {
-                input = Declarations.existingFile(base, c.input(), el + "<input>", "input", problems);
+                input = Declarations.existingFile(base, c.input(), el + "<input>", "input", problems, upstream);
             }
             int perBatch = c.perBatch() == null ? 0 : c.perBatch();
             if (mode == Mode.TOTAL_SIMULATION && blank(d.weightsFile()) && perBatch < 1) {
@@ -122,7 +132,7 @@ public final class ReweightConfig {
                     // Reweight names contributions by their weight histogram.
                     target = new ReweightRequest.FromSample(histogramOf.get(c.target().trim()));
                 } else {
-                    TH1 h = Declarations.histogram(base, c.target().trim(), el + "<target>", problems);
+                    TH1 h = Declarations.histogram(base, c.target().trim(), el + "<target>", problems, upstream);
                     target = h == null ? null : new ReweightRequest.FromHistogram(h, c.target().trim());
                 }
             }

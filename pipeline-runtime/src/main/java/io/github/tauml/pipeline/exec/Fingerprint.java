@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  * @param pluginVersion the plugin's version: a new version re-runs everything
  * @param formatVersion the stage's own version of what it writes
  * @param parameters    the normalised parameters (JSON), without those that cannot change the result (threads, skip)
- * @param inputs        every input file (directories expanded), by path
- * @param outputs       every output file (directories expanded), by path
+ * @param inputs        every input file (directories expanded), by path: relative to the project directory when
+ *                      under it (so that a moved or re-cloned project is still up to date), absolute otherwise
+ * @param outputs       every output file (directories expanded), by path, as the inputs
  */
 public record Fingerprint(String stage, String pluginVersion, int formatVersion, JsonNode parameters,
                           Map<String, Stamp> inputs, Map<String, Stamp> outputs) {
@@ -58,9 +59,57 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
      */
     public static Fingerprint of(String stage, String pluginVersion, int formatVersion, JsonNode parameters,
                                  List<Path> inputs, List<Path> outputs, Fingerprint previous) throws IOException {
-        return new Fingerprint(stage, pluginVersion, formatVersion, parameters,
-                stamps(inputs, previous == null ? Map.of() : previous.inputs()),
-                stamps(outputs, previous == null ? Map.of() : previous.outputs()));
+        return of(stage, pluginVersion, formatVersion, parameters, inputs, outputs, previous, null);
+    }
+
+    /**
+     * As {@link #of(String, String, int, JsonNode, List, List, Fingerprint)}, with the files under {@code root} (the
+     * project directory) recorded by their path relative to it, and absolute paths under it in the parameters
+     * ({@link #relativeParameters}) made relative too: a project moved or cloned elsewhere is still up to date.
+     *
+     * @param root the project directory, or null to record absolute paths
+     */
+    public static Fingerprint of(String stage, String pluginVersion, int formatVersion, JsonNode parameters,
+                                 List<Path> inputs, List<Path> outputs, Fingerprint previous, Path root)
+            throws IOException {
+        Path base = root == null ? null : root.toAbsolutePath().normalize();
+        return new Fingerprint(stage, pluginVersion, formatVersion, relativeParameters(parameters, base),
+                stamps(inputs, previous == null ? Map.of() : previous.inputs(), base),
+                stamps(outputs, previous == null ? Map.of() : previous.outputs(), base));
+    }
+
+    /**
+     * The parameters with every absolute path under {@code root} written relative to it ({@code /home/a/ana/target/x}
+     * becomes {@code target/x}, the root itself {@code .}), wherever it occurs in a text value (a file parameter, an
+     * {@code <input>} of a nested element, {@code file.root:hist}).
+     *
+     * @param root the project directory, or null to leave the parameters as they are
+     */
+    public static JsonNode relativeParameters(JsonNode parameters, Path root) {
+        if (root == null || parameters == null) {
+            return parameters;
+        }
+        String base = root.toAbsolutePath().normalize().toString();
+        return relativised(parameters.deepCopy(), base);
+    }
+
+    private static JsonNode relativised(JsonNode node, String base) {
+        if (node.isTextual()) {
+            String v = node.asText();
+            return JSON.getNodeFactory().textNode(v.equals(base) ? "." : v.replace(base + "/", ""));
+        }
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                o.set(n, relativised(o.get(n), base));
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, relativised(a.get(i), base));
+            }
+        }
+        return node;
     }
 
     /**
@@ -159,7 +208,8 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
         }
     }
 
-    private static Map<String, Stamp> stamps(List<Path> roots, Map<String, Stamp> previous) throws IOException {
+    private static Map<String, Stamp> stamps(List<Path> roots, Map<String, Stamp> previous, Path base)
+            throws IOException {
         Map<String, Stamp> out = new LinkedHashMap<>();
         for (Path root : roots) {
             Path abs = root.toAbsolutePath().normalize();
@@ -168,16 +218,23 @@ public record Fingerprint(String stage, String pluginVersion, int formatVersion,
                     for (Iterator<Path> it = walk.sorted().iterator(); it.hasNext(); ) {
                         Path p = it.next();
                         if (Files.isRegularFile(p) && !hidden(abs, p)) {
-                            out.put(p.toString(), stamp(p, previous.get(p.toString())));
+                            String key = key(p, base);
+                            out.put(key, stamp(p, previous.get(key)));
                         }
                     }
                 }
             } else {
-                out.put(abs.toString(), Files.isRegularFile(abs) ? stamp(abs, previous.get(abs.toString()))
-                        : new Stamp(-1, 0, null));
+                String key = key(abs, base);
+                out.put(key, Files.isRegularFile(abs) ? stamp(abs, previous.get(key)) : new Stamp(-1, 0, null));
             }
         }
         return out;
+    }
+
+    /** The path relative to {@code base} with {@code /} separators when under it, else absolute. */
+    private static String key(Path p, Path base) {
+        return base != null && p.startsWith(base) && !p.equals(base)
+                ? base.relativize(p).toString().replace('\\', '/') : p.toString();
     }
 
     private static boolean hidden(Path root, Path p) {

@@ -19,6 +19,56 @@ import java.util.List;
  * @param scaling   the scaling JSON, or null
  */
 public record DatasetSpec(String kind, List<InputSpec> inputs, int batchSize, Path scaling) {
+    /** The kind of a classification dataset. */
+    public static final String CLASSIFICATION = "classification";
+    /** The kind of an adversarial (control-region) dataset. */
+    public static final String ADVERSARIAL = "adversarial";
+
+    /**
+     * A dataset an earlier execution of the pipeline is declared to write, for checking the training against it
+     * before it exists.
+     *
+     * @param writer who writes it, for messages, e.g. {@code written by dataset (dataset)}, or its directory
+     */
+    public record Declared(String writer, DatasetSpec spec) {
+    }
+
+    /**
+     * The spec a dataset will have, from the inputs of its feature set ({@code tfdata.TFDatasets.specInputs}), without
+     * a scaling file.
+     *
+     * @param writer the execution that writes it
+     */
+    public static Declared declared(String kind, List<io.github.tauml.pipeline.tfdata.DatasetSpec.Input> inputs,
+                                    int batchSize, String writer) {
+        List<InputSpec> out = new ArrayList<>();
+        for (var in : inputs) {
+            out.add(new InputSpec(in.name(), in.shape().stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new Declared(writer, new DatasetSpec(kind, out, batchSize, null));
+    }
+
+    /**
+     * How this dataset's network inputs differ from {@code other}'s (names, order, shapes), one phrase per difference,
+     * e.g. {@code input_inner_egamma [7, 7, 23] here, [11, 11, 86] there}; empty when the same network can read both.
+     */
+    public List<String> inputDifferences(DatasetSpec other) {
+        List<String> out = new ArrayList<>();
+        int n = Math.max(inputs.size(), other.inputs.size());
+        for (int i = 0; i < n; i++) {
+            InputSpec a = i < inputs.size() ? inputs.get(i) : null;
+            InputSpec b = i < other.inputs.size() ? other.inputs.get(i) : null;
+            if (a == null || b == null) {
+                out.add((a == null ? b.name() : a.name()) + " only " + (a == null ? "there" : "here"));
+            } else if (!a.name().equals(b.name())) {
+                out.add("input " + (i + 1) + " is " + a.name() + " here, " + b.name() + " there");
+            } else if (!java.util.Arrays.equals(a.shape(), b.shape())) {
+                out.add(a.name() + " " + java.util.Arrays.toString(a.shape()) + " here, "
+                        + java.util.Arrays.toString(b.shape()) + " there");
+            }
+        }
+        return out;
+    }
 
     /**
      * Reads {@code <dataset>/spec.json}.

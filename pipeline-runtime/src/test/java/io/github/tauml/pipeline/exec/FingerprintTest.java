@@ -62,4 +62,56 @@ class FingerprintTest {
         assertThat(Fingerprint.load(record)).isNull();
         assertThat(Fingerprint.load(dir.resolve("none.json"))).isNull();
     }
+
+    /** A project moved (or copied, with new file times) to another directory is up to date there. */
+    @Test
+    void aMovedProjectIsUpToDate() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("home/ana"));
+        Files.createDirectories(project.resolve("target/toy"));
+        Path in = Files.writeString(project.resolve("target/toy/data.root"), "ntuple");
+        Path out = Files.createDirectories(project.resolve("target/skim"));
+        Files.writeString(out.resolve("data.root"), "skim");
+        Path outside = Files.writeString(dir.resolve("datacard.root"), "shared input outside the project");
+        ObjectNode p = params("tau_pt>30", 1).put("outputDirectory", out.toString())
+                .put("target", outside + ":mt/EMB").put("basedir", project.toString());
+        p.putArray("inputs").add(in.toString());
+        Fingerprint first = Fingerprint.of("skim (skim)", "1.0", 1, p, List.of(in, outside), List.of(out), null,
+                project);
+        first.save(project.resolve("target/.fp/skim.json"));
+        assertThat(first.inputs()).containsKeys("target/toy/data.root", outside.toString());
+        assertThat(first.outputs()).containsOnlyKeys("target/skim/data.root");
+        assertThat(first.parameters().get("outputDirectory").asText()).isEqualTo("target/skim");
+        assertThat(first.parameters().get("inputs").get(0).asText()).isEqualTo("target/toy/data.root");
+        assertThat(first.parameters().get("basedir").asText()).isEqualTo(".");
+        assertThat(first.parameters().get("target").asText()).isEqualTo(outside + ":mt/EMB");
+
+        // Copy the whole project elsewhere: new absolute paths, new file times, the same contents.
+        Path moved = Files.createDirectories(dir.resolve("elsewhere/ana2"));
+        try (var walk = Files.walk(project)) {
+            for (Path f : walk.toList()) {
+                Path to = moved.resolve(project.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                    Files.setLastModifiedTime(to, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis()
+                            + 60_000));
+                }
+            }
+        }
+        Fingerprint last = Fingerprint.load(moved.resolve("target/.fp/skim.json"));
+        Path movedIn = moved.resolve("target/toy/data.root");
+        ObjectNode q = params("tau_pt>30", 1).put("outputDirectory", moved.resolve("target/skim").toString())
+                .put("target", outside + ":mt/EMB").put("basedir", moved.toString());
+        q.putArray("inputs").add(movedIn.toString());
+        Fingerprint there = Fingerprint.of("skim (skim)", "1.0", 1, q, List.of(movedIn, outside),
+                List.of(moved.resolve("target/skim")), last, moved);
+        assertThat(there.changesSince(last)).isEmpty();
+
+        // A real change in the copy is still seen, by its relative name.
+        Files.writeString(movedIn, "ntuplf");
+        assertThat(Fingerprint.of("skim (skim)", "1.0", 1, q, List.of(movedIn, outside),
+                List.of(moved.resolve("target/skim")), last, moved).changesSince(last))
+                .containsExactly("input data.root changed");
+    }
 }
