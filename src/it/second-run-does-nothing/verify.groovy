@@ -15,6 +15,13 @@ assert third.contains('toy-ntuples (toy): up to date, nothing to do') : third
 assert third.contains('skim (skim) runs: parameter selection changed')
 assert third.contains('selection: tau_pt>40')
 
+// The pipeline summary the evaluation report shows: one line per stage that ran, in run order, replaced when the
+// stage runs again (the skim ran in builds 1, 3 and 5, the toy in build 1 only).
+def summary = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'target/adversarial/pipeline-summary.json'))
+assert summary.stages*.name == ['toy-ntuples (toy)', 'skim (skim)'] : summary
+summary.stages.each { assert it.status == 'ran' && it.seconds > 0 && it.counts['output files'] >= 1 }
+assert summary.stages[1].inputs.every { !it.startsWith('/') } : summary.stages[1].inputs
+
 // adversarial.lock.json records each stage with relative paths and hashes; verify mode fails on a different result
 // (naming the stage and the file) and passes when the same bytes are produced again.
 def lock = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'adversarial.lock.json'))

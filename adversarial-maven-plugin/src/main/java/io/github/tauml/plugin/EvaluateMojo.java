@@ -209,9 +209,8 @@ public class EvaluateMojo extends StageMojo {
                 inputs.addAll(m.checkpoints());
             }
         }
-        if (summaryFile != null) {
-            inputs.add(summaryFile.toPath());
-        }
+        // The pipeline summary is not an input: it decorates the report, and every stage that runs after this one
+        // (package-model, say) rewrites it, which would make the evaluation run again on the next build.
         Path out = outputDirectory.toPath();
         return new StageFiles(Evaluation.FORMAT_VERSION, inputs, List.of(out.resolve("metrics.json"),
                 out.resolve("report.html"), out.resolve("plots")));

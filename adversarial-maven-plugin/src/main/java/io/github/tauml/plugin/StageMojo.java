@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.evaluate.PipelineSummary;
 import io.github.tauml.pipeline.exec.BuildLock;
 import io.github.tauml.pipeline.exec.Fingerprint;
 import io.github.tauml.pipeline.exec.LockFile;
@@ -278,12 +279,70 @@ abstract class StageMojo extends AbstractMojo {
             return d.now();
         }
         getLog().info(stage() + " runs: " + (d.reasons().isEmpty() ? "forced" : String.join("; ", d.reasons())));
+        long started = System.nanoTime();
         run();
+        summarize(record.getParent().getParent().resolve(PIPELINE_SUMMARY), d.files(),
+                (System.nanoTime() - started) / 1e9);
         // Written last, after the outputs are published: a stage killed part-way is never taken as done.
         Fingerprint done = Fingerprint.of(d.now().stage(), d.now().pluginVersion(), d.files().formatVersion(),
                 d.now().parameters(), d.files().inputs(), d.files().outputs(), d.now(), root());
         done.save(record);
         return done;
+    }
+
+    /** The evaluation report's pipeline section, beside the fingerprints; each stage that runs puts its line in. */
+    static final String PIPELINE_SUMMARY = "pipeline-summary.json";
+
+    /**
+     * Puts this stage's line (inputs, output files and bytes, wall time) into the pipeline summary, in place of its
+     * line from an earlier run; a stage that is up to date keeps its line. A summary that cannot be read is started
+     * afresh: it only feeds the report.
+     */
+    private void summarize(Path file, StageFiles files, double seconds) {
+        try {
+            List<PipelineSummary.Stage> stages = new java.util.ArrayList<>();
+            if (java.nio.file.Files.isRegularFile(file)) {
+                try {
+                    stages.addAll(PipelineSummary.read(file).stages());
+                } catch (io.github.tauml.pipeline.evaluate.EvaluateException e) {
+                    getLog().warn(e.getMessage());
+                }
+            }
+            Path base = root();
+            List<String> inputs = files.inputs().stream()
+                    .map(p -> base != null && p.isAbsolute() && p.startsWith(base) ? base.relativize(p).toString()
+                            : p.toString()).toList();
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            long outputFiles = 0;
+            long outputBytes = 0;
+            for (Path out : files.outputs()) {
+                try (var walk = java.nio.file.Files.walk(out)) {
+                    for (Path f : (Iterable<Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                        outputFiles++;
+                        outputBytes += java.nio.file.Files.size(f);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // an output the stage did not write this time (an optional one)
+                }
+            }
+            counts.put("output files", outputFiles);
+            counts.put("output bytes", outputBytes);
+            PipelineSummary.Stage line = new PipelineSummary.Stage(stage(), "ran", inputs, counts, seconds);
+            int at = -1;
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).name().equals(line.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                stages.set(at, line);
+            } else {
+                stages.add(line);
+            }
+            new PipelineSummary(stages).write(file);
+        } catch (java.io.IOException e) {
+            getLog().warn("Could not update the pipeline summary " + file + ": " + e.getMessage());
+        }
     }
 
     private Path root() {

@@ -72,9 +72,12 @@ public record TrainRequest(Mode mode, NetworkSettings network, List<InputSpec> i
         return tauLossesSfs.clone();
     }
 
-    /** Everything that decides the trained weights; a checkpoint of another fingerprint is not resumed. */
+    /**
+     * Everything that decides the trained weights, the training code's version ({@link TrainStage#FORMAT_VERSION})
+     * included; a checkpoint of another fingerprint is not resumed.
+     */
     public String fingerprint() {
-        return String.join("|", mode.name(), network.toString(), inputs.toString(), optimizer.toString(),
+        return String.join("|", "v" + TrainStage.FORMAT_VERSION, mode.name(), network.toString(), inputs.toString(), optimizer.toString(),
                 String.valueOf(advOptimizer), Arrays.toString(tauLossesSfs), k1 + "," + k2 + "," + dannRamp,
                 epochs + "," + batchesPerEpoch + "," + validationBatches + "," + stepDecay + "," + patience,
                 String.valueOf(seed), String.valueOf(startingModel), String.valueOf(usePreviousOpt),

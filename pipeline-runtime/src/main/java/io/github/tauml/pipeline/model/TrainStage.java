@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  * the work directory), exports the model directory ({@link ModelExport}) and records the run in MLflow's file store.
  */
 public final class TrainStage {
-    /** The version of what the stage writes: raise it when the same request would train other weights. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of what the stage writes: raise it when the same request would train other weights (2: the fused
+     * backward pass of the adversarial step, epoch-end checkpoints).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private TrainStage() {
     }
