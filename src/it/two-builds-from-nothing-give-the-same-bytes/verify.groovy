@@ -3,7 +3,7 @@ import java.util.concurrent.TimeUnit
 // Build 1 (the invoker's) recorded every stage's outputs with their hashes.
 def lock = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'adversarial.lock.json'))
 def stages = lock.stages.keySet()
-['toy-ntuples (toy-ntuples)', 'toy-ntuples (toy-twin)', 'skim (skim)', 'skim (skim-training)', 'reweight (reweight)',
+['toy-ntuples (toy-ntuples)', 'toy-ntuples (toy-twin)', 'skim (skim)', 'skim (skim-twin)', 'skim (skim-training)', 'reweight (reweight)',
  'mix (mix)', 'dataset (dataset)', 'dataset (dataset-evaluation)', 'train (train-default)',
  'train (train-adversarial)'].each { assert stages.contains(it) : "${it} not in ${stages}" }
 assert lock.stages['train (train-adversarial)'].outputs.keySet().any { it.endsWith('weights.ckpt') }
