@@ -28,6 +28,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -117,31 +123,167 @@ public final class Skim {
         Plan plan = plan(files);
         Files.createDirectories(request.output().toAbsolutePath().getParent());
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
-        long read = 0;
-        long passed = 0;
+        int threads = Math.max(1, request.threads());
+        ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
+                : null;
+        Counters c = new Counters();
         try (RootWriter writer = RootWriter.create(request.output(), options)) {
             try {
-                TreeWriter out = writer.tree(request.outputTree(), request.sample(), plan.outputs());
-                Counters c = new Counters();
-                for (Path file : files) {
-                    if (c.seen >= request.inputRange().limit() || c.passed >= request.outputRange().limit()) {
-                        break;
+                TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
+                        compressors, threads);
+                BatchSink write = s -> {
+                    if (s.columns() != null) {
+                        out.append(s.columns());
                     }
-                    skimFile(file, plan, out, c, start);
+                    progress(s, start, c);
+                };
+                if (threads == 1) {
+                    produce(files, plan, c, write);
+                } else {
+                    pipelined(files, plan, c, write, threads);
                 }
-                read = c.read;
-                passed = c.passed;
                 out.close();
                 for (String other : request.otherTrees()) {
-                    copyTree(files, other, writer);
+                    copyTree(files, other, writer, compressors, threads);
                 }
-            } catch (SkimException | IOException | RuntimeException e) {
+            } catch (SkimException | IOException | RuntimeException | Error e) {
                 writer.abort();
                 throw e;
             }
+        } finally {
+            if (compressors != null) {
+                compressors.shutdownNow();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new SkimResult(request.sample(), request.output(), files.size(), read, passed, seconds, plan.notes());
+        return new SkimResult(request.sample(), request.output(), files.size(), c.read, c.passed, seconds,
+                plan.notes());
+    }
+
+    /**
+     * With one thread everything runs in the caller, compression included. With more, baskets are compressed on
+     * {@code pool} with two clusters per thread in flight; the bytes are the same.
+     */
+    private static TreeWriter compressing(TreeWriter out, ExecutorService pool, int threads) {
+        return pool == null ? out.compressOn(Runnable::run, 0) : out.compressOn(pool, 2 * threads);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** What one input batch gives the output (null columns: none of its entries passes), with the running counts. */
+    private record Selected(Map<String, Column> columns, long read, long passed) {
+    }
+
+    @FunctionalInterface
+    private interface BatchSink {
+        void accept(Selected s) throws SkimException, IOException;
+    }
+
+    private void progress(Selected s, long start, Counters c) {
+        c.read = s.read();
+        c.passed = s.passed();
+        if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
+            c.lastReport = System.nanoTime();
+            double sec = (System.nanoTime() - start) / 1e9;
+            log.accept(String.format("%s: %,d entries read, %,d passed (%.0f entries/s)",
+                    request.sample(), s.read(), s.passed(), s.read() / sec));
+        }
+    }
+
+    /** Reads, computes and selects every input in order, handing each batch's passing entries to {@code sink}. */
+    private void produce(List<Path> files, Plan plan, Counters c, BatchSink sink) throws SkimException, IOException {
+        for (Path file : files) {
+            if (c.seen >= request.inputRange().limit() || c.passed >= request.outputRange().limit()) {
+                break;
+            }
+            skimFile(file, plan, c, sink);
+        }
+    }
+
+    /** The end of the producer's stream: normal ({@code failure} null) or the exception it stopped with. */
+    private record End(Throwable failure) {
+    }
+
+    /**
+     * Two stages: a reader thread decodes (branches in parallel on {@code threads} threads), computes and selects
+     * batch after batch into a bounded queue; the caller appends them in order to the output, whose baskets are
+     * compressed on their own pool. Decoding, selecting and compressing overlap; the output is the sequential one.
+     * A failure on either side stops the other; the reader's failure is rethrown as it was thrown.
+     */
+    private void pipelined(List<Path> files, Plan plan, Counters c, BatchSink write, int threads)
+            throws SkimException, IOException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
+        Counters produced = new Counters();
+        Thread reader = new Thread(() -> {
+            Object end;
+            try {
+                produce(files, plan, produced, s -> {
+                    try {
+                        queue.put(s);
+                    } catch (InterruptedException e) {
+                        throw new CancellationException("the writer stopped");
+                    }
+                });
+                end = new End(null);
+            } catch (Throwable t) {
+                end = new End(t);
+            }
+            try {
+                queue.put(end);
+            } catch (InterruptedException ignored) {
+                // The writer has stopped and no longer reads the queue.
+            }
+        }, "skim-read");
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished = false;
+        try {
+            while (true) {
+                Object item;
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(request.sample() + ": interrupted while skimming", e);
+                }
+                if (item instanceof End end) {
+                    finished = true;
+                    c.seen = produced.seen;
+                    rethrow(end.failure());
+                    return;
+                }
+                write.accept((Selected) item);
+            }
+        } finally {
+            if (!finished) {
+                reader.interrupt();
+            }
+        }
+    }
+
+    private static void rethrow(Throwable t) throws SkimException, IOException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof SkimException e) {
+            throw e;
+        }
+        if (t instanceof IOException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 
     private static final class Counters {
@@ -149,7 +291,6 @@ public final class Skim {
         long seen;
         long read;
         long passed;
-        long written;
         long lastReport = System.nanoTime();
     }
 
@@ -283,8 +424,7 @@ public final class Skim {
         }
     }
 
-    private void skimFile(Path path, Plan plan, TreeWriter out, Counters c, long start)
-            throws SkimException, IOException {
+    private void skimFile(Path path, Plan plan, Counters c, BatchSink sink) throws SkimException, IOException {
         try (RootFile f = RootFile.open(path)) {
             TTree tree = tree(f, request.inputTree(), "inputs");
             checkSameLayout(tree, plan);
@@ -299,13 +439,8 @@ public final class Skim {
                 while (batches.hasNext() && c.passed < request.outputRange().limit()) {
                     Columns batch = batches.next();
                     c.read += batch.entries();
-                    skimBatch(path, batch, plan, out, c);
-                    if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
-                        c.lastReport = System.nanoTime();
-                        double s = (System.nanoTime() - start) / 1e9;
-                        log.accept(String.format("%s: %,d entries read, %,d passed (%.0f entries/s)",
-                                request.sample(), c.read, c.passed, c.read / s));
-                    }
+                    Map<String, Column> selected = skimBatch(path, batch, plan, c);
+                    sink.accept(new Selected(selected, c.read, c.passed));
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -313,8 +448,8 @@ public final class Skim {
         }
     }
 
-    private void skimBatch(Path path, Columns batch, Plan plan, TreeWriter out, Counters c)
-            throws SkimException, IOException {
+    /** Computes the columns and the selection of one batch; returns its passing entries, or null when none pass. */
+    private Map<String, Column> skimBatch(Path path, Columns batch, Plan plan, Counters c) throws SkimException {
         Map<String, Column> cols = new LinkedHashMap<>(batch.columns());
         try {
             if (request.tauType() != null) {
@@ -357,14 +492,13 @@ public final class Skim {
             }
         }
         if (kept == 0) {
-            return;
+            return null;
         }
         Map<String, Column> selected = new LinkedHashMap<>();
         for (BranchSpec s : plan.outputs()) {
             selected.put(s.name(), cols.get(s.name()).select(mask));
         }
-        out.append(selected);
-        c.written += kept;
+        return selected;
     }
 
     /** Every input of a chain must hold the branches the skim reads, with the same types. */
@@ -385,7 +519,8 @@ public final class Skim {
     }
 
     /** Copies another tree whole, over all inputs, as skim_tree's --other-trees does. */
-    private void copyTree(List<Path> files, String name, RootWriter writer) throws SkimException, IOException {
+    private void copyTree(List<Path> files, String name, RootWriter writer, ExecutorService compressors, int threads)
+            throws SkimException, IOException {
         TreeWriter out = null;
         List<String> names = null;
         for (Path p : files) {
@@ -405,7 +540,7 @@ public final class Skim {
                         throw new SkimException("otherTrees", request.sample() + ": tree '" + name + "' has no branch"
                                 + " root-io can copy");
                     }
-                    out = writer.tree(name, t.title(), specs);
+                    out = compressing(writer.tree(name, t.title(), specs), compressors, threads);
                 }
                 try (ColumnBatches b = t.batches(names, 0, t.entries(), BATCH, request.threads())) {
                     while (b.hasNext()) {
