@@ -89,6 +89,147 @@ public final class Skim {
         return new Validation(files, plan.outputs().stream().map(BranchSpec::name).toList(), plan.notes());
     }
 
+    // ---- The skim split into independent parts, for an executor that runs them elsewhere (Spark) ----
+
+    /**
+     * A piece of a skim's input: entries {@code [from, to)} of input {@code file} (its position in the resolved
+     * inputs, whose first one is {@code first}). Parts start on the local skim's batch grid, so that every part
+     * decodes and selects exactly the batches the local skim does.
+     */
+    public record Part(int file, String path, String first, long from, long to) implements java.io.Serializable {
+    }
+
+    /**
+     * What one batch of a part gives: the entries it read and its passing entries (every passing entry, before the
+     * output range, which only the merge can apply), or null columns when none passes.
+     */
+    public record PartBatch(long read, int passing, Map<String, Column> columns) {
+    }
+
+    /**
+     * Cuts a request's inputs, after the input range, into parts of {@code batchesPerPart} batches, in the order the
+     * local skim reads them. Opens every input (for its entry count).
+     *
+     * @throws SkimException the request cannot run (as {@link #validate})
+     */
+    public static List<Part> parts(SkimRequest request, int batchesPerPart) throws SkimException, IOException {
+        if (batchesPerPart < 1) {
+            throw new IllegalArgumentException("batchesPerPart must be >= 1, got " + batchesPerPart);
+        }
+        Skim skim = new Skim(request, s -> { });
+        List<Path> files = skim.inputs();
+        skim.plan(files);
+        List<Part> parts = new ArrayList<>();
+        long seen = 0;
+        long step = (long) batchesPerPart * BATCH;
+        String first = files.get(0).toString();
+        for (int i = 0; i < files.size() && seen < request.inputRange().limit(); i++) {
+            long entries;
+            try (RootFile f = RootFile.open(files.get(i))) {
+                entries = skim.tree(f, request.inputTree(), "inputs").entries();
+            }
+            long from = Math.min(entries, Math.max(0, request.inputRange().begin() - seen));
+            long to = Math.min(entries, Math.max(0, request.inputRange().limit() - seen));
+            seen += entries;
+            for (long a = from; a < to; a += step) {
+                parts.add(new Part(i, files.get(i).toString(), first, a, Math.min(to, a + step)));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Decodes, computes and selects one part, batch by batch, on one thread: the work of an executor. The expressions
+     * are compiled against the first input and the part's file is checked against it, as the local skim does.
+     */
+    public static List<PartBatch> select(SkimRequest request, Part part) throws SkimException, IOException {
+        SkimRequest all = new SkimRequest(request.sample(), request.baseDirectory(), request.inputs(),
+                request.inputPrefix(), request.inputTree(), request.outputTree(), request.selection(),
+                request.tauType(), request.columns(), request.include(), request.exclude(), request.otherTrees(),
+                SkimRequest.EntryRange.ALL, SkimRequest.EntryRange.ALL, request.output(), request.compression(),
+                request.level(), 1);
+        Skim skim = new Skim(all, s -> { });
+        Plan plan = skim.plan(List.of(Path.of(part.first())));
+        List<PartBatch> out = new ArrayList<>();
+        Path path = Path.of(part.path());
+        try (RootFile f = RootFile.open(path)) {
+            TTree tree = skim.tree(f, request.inputTree(), "inputs");
+            skim.checkSameLayout(tree, plan);
+            try (ColumnBatches batches = tree.batches(plan.read(), part.from(), part.to(), BATCH, 1)) {
+                Counters c = new Counters();
+                while (batches.hasNext()) {
+                    Columns batch = batches.next();
+                    long before = c.passed;
+                    Map<String, Column> selected = skim.skimBatch(path, batch, plan, c);
+                    out.add(new PartBatch(batch.entries(), (int) (c.passed - before), selected));
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The merge: writes the parts' batches, given in part order, into the request's output exactly as the local
+     * skim would (the output range applied over the passing entries in order, the same batches appended, baskets
+     * compressed on {@code request.threads()} threads), then copies the other trees and publishes the file. The
+     * result equals the local skim's byte for byte.
+     */
+    public static SkimResult merge(SkimRequest request, java.util.Iterator<PartBatch> batches, Consumer<String> log)
+            throws SkimException, IOException {
+        Skim skim = new Skim(request, log);
+        long start = System.nanoTime();
+        List<Path> files = skim.inputs();
+        Plan plan = skim.plan(files);
+        Files.createDirectories(request.output().toAbsolutePath().getParent());
+        WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
+        int threads = Math.max(1, request.threads());
+        ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
+                : null;
+        Counters c = new Counters();
+        SkimRequest.EntryRange range = request.outputRange();
+        try (RootWriter writer = RootWriter.create(request.output(), options)) {
+            try {
+                TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
+                        compressors, threads);
+                while (batches.hasNext() && c.passed < range.limit()) {
+                    PartBatch b = batches.next();
+                    long before = c.passed;
+                    c.read += b.read();
+                    c.passed += b.passing();
+                    if (b.columns() != null) {
+                        int from = (int) Math.max(0, range.begin() - before);
+                        int to = (int) Math.min(b.passing(), range.limit() - before);
+                        if (from < to) {
+                            Map<String, Column> kept = new LinkedHashMap<>();
+                            for (Map.Entry<String, Column> e : b.columns().entrySet()) {
+                                Column col = e.getValue();
+                                kept.put(e.getKey(), from == 0 && to == b.passing() ? col : col.slice(from, to));
+                            }
+                            out.append(kept);
+                        }
+                    }
+                    skim.progress(new Selected(null, c.read, c.passed), start, c);
+                }
+                out.close();
+                for (String other : request.otherTrees()) {
+                    skim.copyTree(files, other, writer, compressors, threads);
+                }
+            } catch (SkimException | IOException | RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        } finally {
+            if (compressors != null) {
+                compressors.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new SkimResult(request.sample(), request.output(), files.size(), c.read, c.passed, seconds,
+                plan.notes());
+    }
+
     /** What the stage will do, resolved against the first input: columns to read, compute and write. */
     private record Plan(List<Branch> copied, List<String> read, List<Expression> computed, Expression selection,
                         List<BranchSpec> outputs, List<String> notes) {

@@ -51,7 +51,8 @@ public final class SkimThreadsBenchmark {
         String[] sha = new String[threads.length];
         for (int round = -warmup; round < reps; round++) {
             for (int k = 0; k < threads.length; k++) {
-                Path o = dir.resolve("out-" + threads[k] + ".root");
+                // The file name is stored in the file: the same name in a directory per thread count.
+                Path o = dir.resolve("t" + threads[k]).resolve("DY_taus.root");
                 Bench.CpuSnapshot c0 = Bench.CpuSnapshot.now();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
