@@ -3,11 +3,14 @@ package io.github.tauml.plugin;
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.dataset.InputFiles;
+import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimStage;
+import io.github.tauml.pipeline.dataset.StageExecutor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -99,9 +102,37 @@ public class SkimMojo extends StageMojo {
     @Parameter(property = "adversarial.skim.compressionLevel", defaultValue = "1")
     private int compressionLevel;
 
-    /** Threads decoding input branches; 0 uses every available processor. */
+    /**
+     * Threads of each sample's skim: 1 decodes, selects and compresses in one thread; more overlap them (a reader
+     * thread, branches decoded and output baskets compressed on this many threads). 0 uses every available
+     * processor. The output bytes do not depend on it. With the Spark executor: the threads compressing the output
+     * on the driver.
+     */
     @Parameter(property = "adversarial.skim.threads", defaultValue = "0")
     private int threads;
+
+    /**
+     * Where the samples are skimmed: {@code local} (this JVM) or {@code spark} (decoding and selection as Spark
+     * tasks, the output merged and written by this JVM, byte-identical to {@code local}). {@code spark} needs
+     * {@code io.github.tauml:pipeline-spark} and {@code org.apache.spark:spark-sql_2.13} as dependencies of the plugin
+     * (docs/spark.md) and inputs every executor sees at the same path.
+     */
+    @Parameter(property = "adversarial.skim.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code local[4]},
+     * {@code spark://host:7077}, {@code yarn}, {@code k8s://https://host:443}.
+     */
+    @Parameter(property = "adversarial.skim.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /**
+     * Spark settings passed through unchanged, e.g. {@code <spark.executor.memory>4g</spark.executor.memory>}
+     * (pom only).
+     */
+    @Parameter
+    private Map<String, String> sparkConf;
 
     /** Skips the goal. */
     @Parameter(property = "adversarial.skim.skip", defaultValue = "false")
@@ -114,7 +145,35 @@ public class SkimMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        SkimStage.run(declaration(), new MavenStageLog(getLog()));
+        SkimStage.run(declaration(), new MavenStageLog(getLog()), runner());
+    }
+
+    /** The local skim, or the executor {@code <executor>} names, loaded only when asked for. */
+    private SkimStage.Runner runner() throws ConfigException {
+        String name = executor == null ? "local" : executor.trim();
+        if (name.equals("local")) {
+            return Skim::run;
+        }
+        String element = "<executor> (adversarial.skim.executor)";
+        if (!name.equals("spark")) {
+            throw new ConfigException(element, "'" + name + "' is not an executor", "use local (the default) or"
+                    + " spark.");
+        }
+        if (sparkMaster == null || sparkMaster.isBlank()) {
+            throw new ConfigException("<sparkMaster> (adversarial.skim.sparkMaster)", "is empty", "name the Spark"
+                    + " master: local[*], spark://host:7077, yarn or k8s://https://host:443.");
+        }
+        StageExecutor found;
+        try {
+            found = StageExecutor.load(name, getClass().getClassLoader());
+        } catch (StageExecutor.UnavailableException e) {
+            throw new ConfigException(element, e.getMessage(), "add the plugin dependencies shown in docs/spark.md,"
+                    + " or use <executor>local</executor>.");
+        }
+        StageExecutor.Settings settings = new StageExecutor.Settings(sparkMaster.trim(),
+                sparkConf == null ? Map.of() : sparkConf);
+        getLog().info("Skimming on Spark, master " + settings.master());
+        return (request, log) -> found.skim(request, settings, log);
     }
 
     /** Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. */

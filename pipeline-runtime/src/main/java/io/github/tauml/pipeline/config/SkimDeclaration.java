@@ -293,6 +293,9 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
                     detail, "correct <" + el + ">."), true);
             case "output" -> new Located(problem(element(name, "output"), detail, "write the output elsewhere."),
                     false);
+            case "executor" -> new Located(problem("<executor> (" + PROPERTY + "executor)", detail, "read the Spark"
+                    + " driver's and executors' logs; -D" + PROPERTY + "executor=local runs the same skim here and"
+                    + " shows whether the inputs or the cluster are at fault."), true);
             default -> new Located(problem(element(name, el), detail, "correct the declaration of sample " + name
                     + "."), false);
         };

@@ -43,6 +43,8 @@ public final class SparkStageExecutor implements StageExecutor {
             b.config(e.getKey(), e.getValue());
         }
         SparkSession s = b.getOrCreate();
+        // Spark's INFO lines (every task) would drown the build log; its warnings and errors still show.
+        s.sparkContext().setLogLevel("WARN");
         if (!s.sparkContext().master().equals(settings.master())) {
             throw new IllegalStateException("a Spark session for " + s.sparkContext().master() + " is already running"
                     + " in this JVM; Spark allows one, so every stage of a build must use the same <sparkMaster>");
