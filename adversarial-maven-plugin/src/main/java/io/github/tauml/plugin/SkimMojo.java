@@ -1,11 +1,10 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.dataset.InputFiles;
-import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimStage;
-import io.github.tauml.pipeline.dataset.StageExecutor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,35 +144,8 @@ public class SkimMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        SkimStage.run(declaration(), new MavenStageLog(getLog()), runner());
-    }
-
-    /** The local skim, or the executor {@code <executor>} names, loaded only when asked for. */
-    private SkimStage.Runner runner() throws ConfigException {
-        String name = executor == null ? "local" : executor.trim();
-        if (name.equals("local")) {
-            return Skim::run;
-        }
-        String element = "<executor> (adversarial.skim.executor)";
-        if (!name.equals("spark")) {
-            throw new ConfigException(element, "'" + name + "' is not an executor", "use local (the default) or"
-                    + " spark.");
-        }
-        if (sparkMaster == null || sparkMaster.isBlank()) {
-            throw new ConfigException("<sparkMaster> (adversarial.skim.sparkMaster)", "is empty", "name the Spark"
-                    + " master: local[*], spark://host:7077, yarn or k8s://https://host:443.");
-        }
-        StageExecutor found;
-        try {
-            found = StageExecutor.load(name, getClass().getClassLoader());
-        } catch (StageExecutor.UnavailableException e) {
-            throw new ConfigException(element, e.getMessage(), "add the plugin dependencies shown in docs/spark.md,"
-                    + " or use <executor>local</executor>.");
-        }
-        StageExecutor.Settings settings = new StageExecutor.Settings(sparkMaster.trim(),
-                sparkConf == null ? Map.of() : sparkConf);
-        getLog().info("Skimming on Spark, master " + settings.master());
-        return (request, log) -> found.skim(request, settings, log);
+        SkimStage.run(declaration(), new MavenStageLog(getLog()), ExecutorConfig.skim(executor, sparkMaster,
+                sparkConf, "adversarial.skim.", getClass().getClassLoader(), getLog()::info));
     }
 
     /** Every sample's resolved inputs and its output; null (always run) when the declaration does not resolve. */
