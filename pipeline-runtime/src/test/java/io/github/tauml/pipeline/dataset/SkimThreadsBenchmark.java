@@ -46,6 +46,11 @@ public final class SkimThreadsBenchmark {
                 + "(%.0f MB)%n%n%s%nload average at start: %s%n%n", entries, Files.size(input) / 1e6,
                 Bench.machine(), Bench.loadAverage()));
         double[][] rates = new double[threads.length][reps];
+        // CPU seconds per role (reader, decode pool, writer = main, compress pool), summed over the timed runs.
+        java.util.Map<String, Double>[] roles = new java.util.Map[threads.length];
+        for (int k = 0; k < threads.length; k++) {
+            roles[k] = new java.util.TreeMap<>();
+        }
         double[][] cpu = new double[threads.length][reps];
         double[][] others = new double[threads.length][reps];
         String[] sha = new String[threads.length];
@@ -55,12 +60,16 @@ public final class SkimThreadsBenchmark {
                 Path o = dir.resolve("t" + threads[k]).resolve("DY_taus.root");
                 Bench.CpuSnapshot c0 = Bench.CpuSnapshot.now();
                 long cpu0 = processCpuNanos();
+                ThreadSampler sampler = new ThreadSampler();
                 long t0 = System.nanoTime();
                 SkimResult r = Skim.run(new SkimRequest("DY_taus", dir, List.of(input.toString()), null, "taus",
                         "taus", SkimTest.REFERENCE, "mytauType", List.of(), List.of(), List.of(), List.of(), null,
                         null, o, Compression.ZLIB, 1, threads[k]), s -> { });
                 double wall = (System.nanoTime() - t0) / 1e9;
+                Map<String, Double> byRole = sampler.stop();
                 if (round >= 0) {
+                    int kk = k;
+                    byRole.forEach((role, sec) -> roles[kk].merge(role, sec / reps, Double::sum));
                     rates[k][round] = r.read() / wall;
                     cpu[k][round] = (processCpuNanos() - cpu0) / 1e9 / wall;
                     others[k][round] = Bench.CpuSnapshot.now().otherCores(c0);
@@ -76,12 +85,83 @@ public final class SkimThreadsBenchmark {
                     threads[k], median(rates[k]) / 1e6, min(rates[k]) / 1e6, max(rates[k]) / 1e6,
                     median(rates[k]) / base, median(cpu[k]), median(others[k]), sha[k].substring(0, 16)));
         }
+        Bench.emit(out, "\nCPU seconds per run by thread role (mean of the timed runs; sampled every 20 ms):\n\n");
+        for (int k = 0; k < threads.length; k++) {
+            StringBuilder b = new StringBuilder("- threads=" + threads[k] + ":");
+            roles[k].forEach((role, sec) -> b.append(String.format(Locale.ROOT, " %s %.2f s;", role, sec)));
+            Bench.emit(out, b + "\n");
+        }
         for (String s : sha) {
             if (!s.equals(sha[0])) {
                 throw new IllegalStateException("outputs differ between thread counts: " + String.join(", ", sha));
             }
         }
         Bench.emit(out, String.format(Locale.ROOT, "%nload average at end: %s%n", Bench.loadAverage()));
+    }
+
+    /**
+     * CPU time of every thread of the JVM while a skim runs, by role (thread name without its number), sampled
+     * every 20 ms, because the skim's pools are gone when it returns.
+     */
+    private static final class ThreadSampler {
+        private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final Map<Long, long[]> start = new java.util.HashMap<>();
+        private final Map<Long, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        ThreadSampler() {
+            for (long id : mx.getAllThreadIds()) {
+                start.put(id, new long[] {Math.max(0, mx.getThreadCpuTime(id))});
+            }
+            thread = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long cpu = mx.getThreadCpuTime(info.getThreadId());
+                if (cpu >= 0) {
+                    last.put(info.getThreadId(), new long[] {cpu});
+                    names.put(info.getThreadId(), info.getThreadName());
+                }
+            }
+        }
+
+        Map<String, Double> stop() throws InterruptedException {
+            sample();
+            running = false;
+            thread.join();
+            Map<String, Double> out = new java.util.TreeMap<>();
+            last.forEach((id, cpu) -> {
+                String name = names.get(id);
+                if (name.equals("bench-sampler")) {
+                    return;
+                }
+                long before = start.containsKey(id) ? start.get(id)[0] : 0;
+                double sec = (cpu[0] - before) / 1e9;
+                if (sec > 0.005) {
+                    String role = name.startsWith("skim-") || name.startsWith("root-io") || name.equals("main") ? name
+                            : "other (GC, JIT, ...)";
+                    out.merge(role, sec, Double::sum);
+                }
+            });
+            return out;
+        }
     }
 
     private static String sha256(Path p) throws Exception {

@@ -27,7 +27,13 @@ public final class SparkStageExecutor implements StageExecutor {
         // Spark loads task classes through the context class loader: make it the one that holds this module.
         Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
         try {
-            return SparkSkim.run(session(settings), request, log);
+            SparkSession spark;
+            try {
+                spark = session(settings);
+            } catch (IllegalStateException e) {
+                throw new SkimException("executor", request.sample() + ": " + e.getMessage(), e);
+            }
+            return SparkSkim.run(spark, request, log);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

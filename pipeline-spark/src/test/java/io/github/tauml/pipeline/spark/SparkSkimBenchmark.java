@@ -128,7 +128,49 @@ public final class SparkSkimBenchmark {
         if (spark != null) {
             spark.stop();
         }
+        split(inputs, dir, reps);
         System.out.printf(Locale.ROOT, "%nload average at end: %s%n", load());
+    }
+
+    /**
+     * The two halves of the Spark skim on one thread each, without Spark: what a task does per entry (decode, τ type,
+     * selection: {@link Skim#select} over every part) and what the driver does (the merge: append and compress,
+     * {@link Skim#merge} with threads=1), in CPU seconds of this thread, for the per-core rates of a cluster estimate.
+     */
+    private static void split(List<String> inputs, Path dir, int reps) throws Exception {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Path out = dir.resolve("split").resolve("DY_taus.root");
+        SkimRequest req = request(inputs, SkimRequest.EntryRange.ALL, out, 1);
+        List<Skim.Part> parts = Skim.parts(req, SparkSkim.MAX_BATCHES_PER_PART);
+        double[] select = new double[reps];
+        double[] merge = new double[reps];
+        long entries = 0;
+        long resultBytes = 0;
+        for (int r = -1; r < reps; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            List<Skim.PartBatch> all = new ArrayList<>();
+            long bytes = 0;
+            for (Skim.Part p : parts) {
+                List<Skim.PartBatch> got = Skim.select(req, p);
+                bytes += BatchCodec.encode(got).length;
+                all.addAll(got);
+            }
+            long c1 = mx.getCurrentThreadCpuTime();
+            SkimResult res = Skim.merge(req, all.iterator(), x -> { });
+            long c2 = mx.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                select[r] = (c1 - c0) / 1e9;
+                merge[r] = (c2 - c1) / 1e9;
+            }
+            entries = res.read();
+            resultBytes = bytes;
+        }
+        System.out.printf(Locale.ROOT, "%nOne thread each, CPU seconds of the thread (median of %d): task side "
+                + "(decode + τ type + selection, and encoding the result) %.2f s = **%.3f M entries per core-second**;"
+                + " driver side (merge: append + compress, threads=1) %.2f s = **%.3f M input entries per "
+                + "core-second**; task results %.0f bytes per input entry (%.1f MB in all).%n", reps, median(select),
+                entries / median(select) / 1e6, median(merge), entries / median(merge) / 1e6,
+                (double) resultBytes / entries, resultBytes / 1e6);
     }
 
     private static SkimRequest request(List<String> inputs, SkimRequest.EntryRange in, Path out, int threads) {
