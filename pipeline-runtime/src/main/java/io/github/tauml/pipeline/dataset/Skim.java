@@ -361,6 +361,7 @@ public final class Skim {
             throws SkimException, IOException {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
         Counters produced = new Counters();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
             Object end;
             try {
@@ -375,10 +376,13 @@ public final class Skim {
             } catch (Throwable t) {
                 end = new End(t);
             }
+            // Hand over the end unless the writer has stopped (then nobody reads the queue and the thread just ends).
             try {
-                queue.put(end);
+                while (!stopped.get() && !queue.offer(end, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
             } catch (InterruptedException ignored) {
-                // The writer has stopped and no longer reads the queue.
+                // The writer has stopped.
             }
         }, "skim-read");
         reader.setDaemon(true);
@@ -403,6 +407,7 @@ public final class Skim {
             }
         } finally {
             if (!finished) {
+                stopped.set(true);
                 reader.interrupt();
             }
         }

@@ -57,10 +57,18 @@ public final class SparkSkim {
         JavaRDD<byte[]> selected = jsc.parallelize(parts, Math.max(1, parts.size()))
                 .map(p -> BatchCodec.encode(Skim.select(spec.request(), p)));
         Iterator<PartBatch> batches = new Windows(selected, parts.size(), 2 * parallelism);
+        boolean done = false;
         try {
-            return Skim.merge(request, batches, log);
+            SkimResult result = Skim.merge(request, batches, log);
+            done = true;
+            return result;
         } catch (TaskFailure e) {
             throw e.unwrap(request);
+        } finally {
+            if (!done) {
+                // The next window may still be running: nothing will read it.
+                jsc.sc().cancelAllJobs();
+            }
         }
     }
 
@@ -162,11 +170,19 @@ public final class SparkSkim {
             super(cause);
         }
 
-        /** The task's own exception when it came back (local mode, a SkimException), else Spark's message. */
-        SkimException unwrap(SkimRequest request) {
+        /**
+         * The task's own exception when Spark brought it back (always in local mode): a SkimException as it was, or
+         * an I/O failure (a damaged input) as locally; anything else as a SkimException with Spark's message.
+         */
+        SkimException unwrap(SkimRequest request) throws IOException {
             for (Throwable t = getCause(); t != null; t = t.getCause()) {
                 if (t instanceof SkimException s) {
                     return new SkimException(s.element(), s.getMessage(), s);
+                }
+            }
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw io;
                 }
             }
             String message = getCause() instanceof SparkException s ? s.getMessage() : String.valueOf(getCause());

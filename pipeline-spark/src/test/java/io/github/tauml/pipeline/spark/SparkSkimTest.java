@@ -134,6 +134,28 @@ class SparkSkimTest {
     }
 
     @Test
+    void aDamagedBasketReadByATaskIsTheLocalIoErrorAndNothingIsWritten() throws Exception {
+        // Bytes in the middle of the second file garbled: its header, keys and tree still read on the driver, a basket
+        // fails to inflate in the task that decodes it.
+        Path damaged = tmp.resolve("in/DYtautau.root");
+        Files.createDirectories(damaged.getParent());
+        byte[] bytes = Files.readAllBytes(second);
+        for (int i = 0; i < 4_096; i++) {
+            bytes[bytes.length / 2 + i] ^= (byte) 0x5A;
+        }
+        Files.write(damaged, bytes);
+        Path out = tmp.resolve("broken/DY_taus.root");
+        SkimRequest r = new SkimRequest("DY_taus", toys, List.of(first.toString(), damaged.toString()), null, "taus",
+                "taus", "tau_pt > 20", "mytauType", List.of(), List.of(), List.of(), List.of(), null, null, out,
+                Compression.ZLIB, 1, 2);
+        assertThatThrownBy(() -> Skim.run(r, s -> { })).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SparkSkim.run(spark, r, s -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(damaged.toString());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void thePluginFindsTheExecutorByNameAndItGivesTheSameBytes() throws Exception {
         StageExecutor e = StageExecutor.load("spark", SparkSkimTest.class.getClassLoader());
         assertThat(e).isInstanceOf(SparkStageExecutor.class);
