@@ -19,4 +19,8 @@ def counts = { String sample ->
 }
 assert counts('data').size() == 2 && counts('data').unique().size() == 1
 assert counts('DY_taus').size() == 2 && counts('DY_taus').unique().size() == 1
+// The weights filled by a Spark aggregation are the local ones, byte for byte.
+assert Files.mismatch(new File(basedir, 'target/adversarial/reweight-spark/adv_weights.root').toPath(),
+        new File(basedir, 'target/adversarial/reweight-local/adv_weights.root').toPath()) == -1L
+assert log.contains('Filling the spectra on Spark, master local[2]')
 return true

@@ -31,7 +31,7 @@ class PluginDescriptorTest {
             Map.entry("evaluate", "adversarial.evaluate."), Map.entry("check", "adversarial.check."),
             Map.entry("summary", "adversarial.summary."), Map.entry("train", "adversarial.train."));
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
-    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "skim/sparkConf", "drop/samples",
+    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "skim/sparkConf", "reweight/sparkConf", "drop/samples",
             "reweight/contributions", "mix/contributions", "dataset/blockFeatures", "dataset/classification",
             "dataset/adversarial", "evaluate/models", "evaluate/settings", "evaluate/gates", "check/gates");
 

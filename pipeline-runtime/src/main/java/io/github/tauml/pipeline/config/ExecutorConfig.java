@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.config;
 
+import io.github.tauml.pipeline.dataset.Reweight;
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimStage;
 import io.github.tauml.pipeline.dataset.StageExecutor;
@@ -28,6 +29,33 @@ public final class ExecutorConfig {
         if (name.equals("local")) {
             return Skim::run;
         }
+        String element = check(name, master, goalPrefix);
+        StageExecutor found = load(name, element, loader);
+        StageExecutor.Settings settings = new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf);
+        info.accept("Skimming on Spark, master " + settings.master());
+        return (request, log) -> found.skim(request, settings, log);
+    }
+
+    /**
+     * The reweight's spectrum counter for {@code <executor>}: the local one, or a Spark aggregation.
+     *
+     * @throws ConfigException as {@link #skim}
+     */
+    public static Reweight.SpectrumCounter reweight(String executor, String master, Map<String, String> conf,
+                                                    String goalPrefix, ClassLoader loader, Consumer<String> info)
+            throws ConfigException {
+        String name = executor == null || executor.isBlank() ? "local" : executor.trim();
+        if (name.equals("local")) {
+            return Reweight.localCounter();
+        }
+        String element = check(name, master, goalPrefix);
+        StageExecutor found = load(name, element, loader);
+        StageExecutor.Settings settings = new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf);
+        info.accept("Filling the spectra on Spark, master " + settings.master());
+        return found.spectra(settings);
+    }
+
+    private static String check(String name, String master, String goalPrefix) throws ConfigException {
         String element = "<executor> (" + goalPrefix + "executor)";
         if (!name.equals("spark")) {
             throw new ConfigException(element, "'" + name + "' is not an executor", "use local (the default) or"
@@ -37,15 +65,15 @@ public final class ExecutorConfig {
             throw new ConfigException("<sparkMaster> (" + goalPrefix + "sparkMaster)", "is empty", "name the Spark"
                     + " master: local[*], spark://host:7077, yarn or k8s://https://host:443.");
         }
-        StageExecutor found;
+        return element;
+    }
+
+    private static StageExecutor load(String name, String element, ClassLoader loader) throws ConfigException {
         try {
-            found = StageExecutor.load(name, loader);
+            return StageExecutor.load(name, loader);
         } catch (StageExecutor.UnavailableException e) {
             throw new ConfigException(element, e.getMessage(), "add the plugin dependencies shown in docs/spark.md"
                     + " (\"The data stages on Spark\"), or use <executor>local</executor>.");
         }
-        StageExecutor.Settings settings = new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf);
-        info.accept("Skimming on Spark, master " + settings.master());
-        return (request, log) -> found.skim(request, settings, log);
     }
 }

@@ -25,6 +25,12 @@ public interface StageExecutor {
     SkimResult skim(SkimRequest request, Settings settings, Consumer<String> log) throws SkimException, IOException;
 
     /**
+     * The reweight's observed spectra filled on the executor (an aggregation of per-task bin counts), equal to the
+     * local counts.
+     */
+    Reweight.SpectrumCounter spectra(Settings settings);
+
+    /**
      * Where and how an executor runs.
      *
      * @param master the cluster to run on, e.g. {@code local[*]}, {@code spark://host:7077}, {@code yarn},

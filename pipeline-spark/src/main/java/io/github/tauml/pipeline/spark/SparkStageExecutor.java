@@ -39,6 +39,25 @@ public final class SparkStageExecutor implements StageExecutor {
         }
     }
 
+    @Override
+    public io.github.tauml.pipeline.dataset.Reweight.SpectrumCounter spectra(Settings settings) {
+        return (input, tree, branch, edges, threads) -> {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
+            try {
+                SparkSession spark;
+                try {
+                    spark = session(settings);
+                } catch (IllegalStateException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        };
+    }
+
     /** A session for the settings: master, the application name, then every setting passed through. */
     static SparkSession session(Settings settings) {
         SparkSession.Builder b = SparkSession.builder().master(settings.master()).appName("adversarial-data-stages");
