@@ -199,7 +199,7 @@ public final class Skim {
                     c.read += b.read();
                     c.passed += b.passing();
                     if (b.columns() != null) {
-                        int from = (int) Math.max(0, range.begin() - before);
+                        int from = (int) Math.min(b.passing(), Math.max(0, range.begin() - before));
                         int to = (int) Math.min(b.passing(), range.limit() - before);
                         if (from < to) {
                             Map<String, Column> kept = new LinkedHashMap<>();
