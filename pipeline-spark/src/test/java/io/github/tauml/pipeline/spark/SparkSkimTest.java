@@ -110,6 +110,25 @@ class SparkSkimTest {
     }
 
     @Test
+    void otherTreesColumnListsAndCodecsKeepTheBytes() throws Exception {
+        // The input tree copied whole beside the skimmed one (skim_tree's --other-trees), a renamed output tree, an
+        // include list, no τ type, ZSTD 5: the merge's other trees and settings are the local ones.
+        Path local = tmp.resolve("local/other.root");
+        Path onSpark = tmp.resolve("spark/other.root");
+        java.util.function.Function<Path, SkimRequest> r = out -> new SkimRequest("s", toys,
+                List.of(first.toString(), second.toString()), null, "taus", "skimmed", "tau_pt > 60", null, List.of(),
+                List.of("tau_pt", "^pfCand_"), List.of(), List.of("taus"), null, null, out, Compression.ZSTD, 5, 2);
+        SkimResult l = Skim.run(r.apply(local), s -> { });
+        SkimResult s = SparkSkim.run(spark, r.apply(onSpark), x -> { });
+        assertThat(s.passed()).isEqualTo(l.passed()).isPositive();
+        assertThat(Files.mismatch(local, onSpark)).isEqualTo(-1);
+        try (RootFile f = RootFile.open(onSpark)) {
+            assertThat(f.tree("taus").entries()).isEqualTo(80_000);
+            assertThat(f.tree("skimmed").entries()).isEqualTo(l.passed());
+        }
+    }
+
+    @Test
     void partsAreGroupedWithinAFileOnly() {
         List<Skim.Part> single = List.of(new Skim.Part(0, "a", "a", 0, 10), new Skim.Part(0, "a", "a", 10, 20),
                 new Skim.Part(0, "a", "a", 20, 25), new Skim.Part(1, "b", "a", 0, 10), new Skim.Part(1, "b", "a", 10, 20));
