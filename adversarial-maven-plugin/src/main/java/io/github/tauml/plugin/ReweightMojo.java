@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.ReweightConfig;
 import io.github.tauml.pipeline.config.WeightHistograms;
@@ -67,6 +68,25 @@ public class ReweightMojo extends StageMojo {
     @Parameter(property = "adversarial.reweight.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Where the observed spectra are filled: {@code local} (this JVM) or {@code spark} (bin counts added up over Spark
+     * tasks; integer counts, so the weights file is byte for byte the local one). {@code spark} needs the plugin
+     * dependencies of docs/spark.md.
+     */
+    @Parameter(property = "adversarial.reweight.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code spark://…}, {@code yarn},
+     * {@code k8s://…}.
+     */
+    @Parameter(property = "adversarial.reweight.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /** Spark settings passed through unchanged (pom only). */
+    @Parameter
+    private java.util.Map<String, String> sparkConf;
+
     /** Skips the goal. */
     @Parameter(property = "adversarial.reweight.skip", defaultValue = "false")
     private boolean skip;
@@ -89,7 +109,8 @@ public class ReweightMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        ReweightResult result = Reweight.run(request(), getLog()::warn);
+        ReweightResult result = Reweight.run(request(), getLog()::warn, ExecutorConfig.reweight(executor,
+                sparkMaster, sparkConf, "adversarial.reweight.", getClass().getClassLoader(), getLog()::info));
         getLog().info(result.summary());
         result.table().forEach(line -> getLog().info("  " + line));
     }

@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.SkimDeclaration;
 import io.github.tauml.pipeline.dataset.InputFiles;
@@ -9,6 +10,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -100,9 +102,37 @@ public class SkimMojo extends StageMojo {
     @Parameter(property = "adversarial.skim.compressionLevel", defaultValue = "1")
     private int compressionLevel;
 
-    /** Threads decoding input branches; 0 uses every available processor. */
+    /**
+     * Threads of each sample's skim: 1 decodes, selects and compresses in one thread; more overlap them (a reader
+     * thread, branches decoded and output baskets compressed on this many threads). 0 uses every available
+     * processor. The output bytes do not depend on it. With the Spark executor: the threads compressing the output
+     * on the driver.
+     */
     @Parameter(property = "adversarial.skim.threads", defaultValue = "0")
     private int threads;
+
+    /**
+     * Where the samples are skimmed: {@code local} (this JVM) or {@code spark} (decoding and selection as Spark
+     * tasks, the output merged and written by this JVM, byte-identical to {@code local}). {@code spark} needs
+     * {@code io.github.tauml:pipeline-spark} and {@code org.apache.spark:spark-sql_2.13} as dependencies of the plugin
+     * (docs/spark.md) and inputs every executor sees at the same path.
+     */
+    @Parameter(property = "adversarial.skim.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code local[4]},
+     * {@code spark://host:7077}, {@code yarn}, {@code k8s://https://host:443}.
+     */
+    @Parameter(property = "adversarial.skim.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /**
+     * Spark settings passed through unchanged, e.g. {@code <spark.executor.memory>4g</spark.executor.memory>}
+     * (pom only).
+     */
+    @Parameter
+    private Map<String, String> sparkConf;
 
     /** Skips the goal. */
     @Parameter(property = "adversarial.skim.skip", defaultValue = "false")
@@ -115,7 +145,8 @@ public class SkimMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        SkimStage.run(declaration(), new MavenStageLog(getLog()));
+        SkimStage.run(declaration(), new MavenStageLog(getLog()), ExecutorConfig.skim(executor, sparkMaster,
+                sparkConf, "adversarial.skim.", getClass().getClassLoader(), getLog()::info));
     }
 
     /**

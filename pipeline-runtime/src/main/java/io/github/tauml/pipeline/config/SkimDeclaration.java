@@ -320,6 +320,9 @@ public record SkimDeclaration(Path basedir, List<Sample> samples, String inputTr
                             + " can be created and written."), false)
                     : new Located(problem("<outputDirectory> (" + PROPERTY + "outputDirectory)", detail,
                             "point <outputDirectory> at a directory that can be created and written."), true);
+            case "executor" -> new Located(problem("<executor> (" + PROPERTY + "executor)", detail, "read the Spark"
+                    + " driver's and executors' logs; -D" + PROPERTY + "executor=local runs the same skim here and"
+                    + " shows whether the inputs or the cluster are at fault."), true);
             default -> new Located(problem(element(name, el), detail, "correct the declaration of sample " + name
                     + "."), false);
         };

@@ -52,6 +52,32 @@ public final class Reweight {
      */
     public static ReweightResult run(ReweightRequest request, Consumer<String> log)
             throws ConfigException, IOException {
+        return run(request, log, localCounter());
+    }
+
+    /** The local executor's counter: each input read batch by batch in this JVM. */
+    public static SpectrumCounter localCounter() {
+        return Reweight::count;
+    }
+
+    /**
+     * Fills one observed spectrum: the entries of {@code branch} in tree {@code tree} of {@code input} per bin of
+     * {@code edges} (ROOT's FindBin: index 0 underflow, {@code edges.length} overflow). The counts are integers, so
+     * any order of summation gives the same spectrum: a Spark aggregation gives the local counts exactly.
+     */
+    @FunctionalInterface
+    public interface SpectrumCounter {
+        long[] count(java.nio.file.Path input, String tree, String branch, double[] edges, int threads)
+                throws IOException;
+    }
+
+    /**
+     * As {@link #run(ReweightRequest, Consumer)}, the observed spectra filled by {@code counter} (for
+     * {@code <executor>spark</executor>}: a Spark aggregation); the tree and branch are checked here first. The
+     * output is the same file, byte for byte.
+     */
+    public static ReweightResult run(ReweightRequest request, Consumer<String> log, SpectrumCounter counter)
+            throws ConfigException, IOException {
         long start = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         List<TH1> histograms;
@@ -60,7 +86,7 @@ public final class Reweight {
             histograms = supplied(request);
             source = "the supplied file " + request.weightsFile();
         } else {
-            histograms = computed(request, warnings);
+            histograms = computed(request, warnings, counter);
             source = request.mode() == Mode.TOTAL_SIMULATION ? "data / total simulation per bin"
                     : "target / observed per contribution";
         }
@@ -117,7 +143,7 @@ public final class Reweight {
         return out;
     }
 
-    private static List<TH1> computed(ReweightRequest request, List<String> warnings)
+    private static List<TH1> computed(ReweightRequest request, List<String> warnings, SpectrumCounter counter)
             throws ConfigException, IOException {
         Problems problems = new Problems();
         double[] edges = request.edges();
@@ -155,7 +181,7 @@ public final class Reweight {
         problems.throwIfAny();
         Map<String, long[]> observed = new LinkedHashMap<>();
         for (Contribution c : request.contributions()) {
-            observed.put(c.name(), observe(c, request, edges, problems));
+            observed.put(c.name(), observe(c, request, edges, problems, counter));
         }
         problems.throwIfAny();
 
@@ -252,34 +278,51 @@ public final class Reweight {
         return out;
     }
 
-    private static long[] observe(Contribution c, ReweightRequest request, double[] edges, Problems problems)
-            throws IOException {
-        TH1 axis = new TH1("axis", "", "TH1D", edges, new double[edges.length + 1], new double[0], 0);
-        long[] o = new long[edges.length + 1];
+    private static long[] observe(Contribution c, ReweightRequest request, double[] edges, Problems problems,
+                                  SpectrumCounter counter) throws IOException {
         try (RootFile f = RootFile.open(c.input())) {
             if (!f.top().contains(c.tree())) {
                 problems.add(c.element() + "<tree>", c.name() + ": " + c.input() + " has no tree '" + c.tree() + "'",
                         "name the tree the skim wrote (taus)");
-                return o;
+                return new long[edges.length + 1];
             }
             TTree t = f.tree(c.tree());
             if (!t.hasBranch(request.ptBranch())) {
                 problems.add(c.element() + "<input>", c.name() + ": tree '" + c.tree() + "' of " + c.input()
                         + " has no branch '" + request.ptBranch() + "'", "weight skimmed TauTuples, or set"
                         + " <ptBranch> to the input's pT branch");
-                return o;
+                return new long[edges.length + 1];
             }
-            try (ColumnBatches batches = t.batches(List.of(request.ptBranch()), 0, t.entries(), BATCH,
-                    request.threads())) {
-                while (batches.hasNext()) {
-                    Column pt = batches.next().get(request.ptBranch());
-                    for (int i = 0; i < pt.entries(); i++) {
-                        o[axis.findBin(pt.getDouble(i))]++;
-                    }
+        }
+        return counter.count(c.input(), c.tree(), request.ptBranch(), edges, request.threads());
+    }
+
+    /** The local counter: the whole input, batch by batch. */
+    static long[] count(java.nio.file.Path input, String tree, String branch, double[] edges, int threads)
+            throws IOException {
+        try (RootFile f = RootFile.open(input)) {
+            TTree t = f.tree(tree);
+            return count(t, branch, edges, 0, t.entries(), threads);
+        }
+    }
+
+    /**
+     * The spectrum of entries {@code [from, to)} of {@code branch}: what one Spark task of the reweight fills (the
+     * task results are added bin by bin).
+     */
+    public static long[] count(TTree t, String branch, double[] edges, long from, long to, int threads)
+            throws IOException {
+        TH1 axis = new TH1("axis", "", "TH1D", edges, new double[edges.length + 1], new double[0], 0);
+        long[] o = new long[edges.length + 1];
+        try (ColumnBatches batches = t.batches(List.of(branch), from, to, BATCH, threads)) {
+            while (batches.hasNext()) {
+                Column pt = batches.next().get(branch);
+                for (int i = 0; i < pt.entries(); i++) {
+                    o[axis.findBin(pt.getDouble(i))]++;
                 }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return o;
     }

@@ -28,6 +28,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.Locale;
 
@@ -198,6 +204,147 @@ public final class Skim {
         return java.util.Optional.empty();
     }
 
+    // ---- The skim split into independent parts, for an executor that runs them elsewhere (Spark) ----
+
+    /**
+     * A piece of a skim's input: entries {@code [from, to)} of input {@code file} (its position in the resolved
+     * inputs, whose first one is {@code first}). Parts start on the local skim's batch grid, so that every part
+     * decodes and selects exactly the batches the local skim does.
+     */
+    public record Part(int file, String path, String first, long from, long to) implements java.io.Serializable {
+    }
+
+    /**
+     * What one batch of a part gives: the entries it read and its passing entries (every passing entry, before the
+     * output range, which only the merge can apply), or null columns when none passes.
+     */
+    public record PartBatch(long read, int passing, Map<String, Column> columns) {
+    }
+
+    /**
+     * Cuts a request's inputs, after the input range, into parts of {@code batchesPerPart} batches, in the order the
+     * local skim reads them. Opens every input (for its entry count).
+     *
+     * @throws SkimException the request cannot run (as {@link #validate})
+     */
+    public static List<Part> parts(SkimRequest request, int batchesPerPart) throws SkimException, IOException {
+        if (batchesPerPart < 1) {
+            throw new IllegalArgumentException("batchesPerPart must be >= 1, got " + batchesPerPart);
+        }
+        Skim skim = new Skim(request, s -> { });
+        List<Path> files = skim.inputs();
+        skim.plan(files);
+        List<Part> parts = new ArrayList<>();
+        long seen = 0;
+        long step = (long) batchesPerPart * BATCH;
+        String first = files.get(0).toString();
+        for (int i = 0; i < files.size() && seen < request.inputRange().limit(); i++) {
+            long entries;
+            try (RootFile f = RootFile.open(files.get(i))) {
+                entries = skim.tree(f, request.inputTree(), "inputs").entries();
+            }
+            long from = Math.min(entries, Math.max(0, request.inputRange().begin() - seen));
+            long to = Math.min(entries, Math.max(0, request.inputRange().limit() - seen));
+            seen += entries;
+            for (long a = from; a < to; a += step) {
+                parts.add(new Part(i, files.get(i).toString(), first, a, Math.min(to, a + step)));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Decodes, computes and selects one part, batch by batch, on one thread: the work of an executor. The expressions
+     * are compiled against the first input and the part's file is checked against it, as the local skim does.
+     */
+    public static List<PartBatch> select(SkimRequest request, Part part) throws SkimException, IOException {
+        SkimRequest all = new SkimRequest(request.sample(), request.baseDirectory(), request.inputs(),
+                request.inputPrefix(), request.inputTree(), request.outputTree(), request.selection(),
+                request.tauType(), request.columns(), request.include(), request.exclude(), request.otherTrees(),
+                SkimRequest.EntryRange.ALL, SkimRequest.EntryRange.ALL, request.output(), request.compression(),
+                request.level(), 1);
+        Skim skim = new Skim(all, s -> { });
+        Plan plan = skim.plan(List.of(Path.of(part.first())));
+        List<PartBatch> out = new ArrayList<>();
+        Path path = Path.of(part.path());
+        try (RootFile f = RootFile.open(path)) {
+            TTree tree = skim.tree(f, request.inputTree(), "inputs");
+            skim.checkSameLayout(tree, plan);
+            try (ColumnBatches batches = tree.batches(plan.read(), part.from(), part.to(), BATCH, 1)) {
+                Counters c = new Counters();
+                while (batches.hasNext()) {
+                    Columns batch = batches.next();
+                    long before = c.passed;
+                    Map<String, Column> selected = skim.skimBatch(path, batch, plan, c);
+                    out.add(new PartBatch(batch.entries(), (int) (c.passed - before), selected));
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The merge: writes the parts' batches, given in part order, into the request's output exactly as the local
+     * skim would (the output range applied over the passing entries in order, the same batches appended, baskets
+     * compressed on {@code request.threads()} threads), then copies the other trees and publishes the file. The
+     * result equals the local skim's byte for byte.
+     */
+    public static SkimResult merge(SkimRequest request, java.util.Iterator<PartBatch> batches, Consumer<String> log)
+            throws SkimException, IOException {
+        Skim skim = new Skim(request, log);
+        long start = System.nanoTime();
+        List<Path> files = skim.inputs();
+        Plan plan = skim.plan(files);
+        Files.createDirectories(request.output().toAbsolutePath().getParent());
+        WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
+        int threads = Math.max(1, request.threads());
+        ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
+                : null;
+        Counters c = new Counters();
+        SkimRequest.EntryRange range = request.outputRange();
+        try (RootWriter writer = RootWriter.create(request.output(), options)) {
+            try {
+                TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
+                        compressors, threads);
+                while (batches.hasNext() && c.passed < range.limit()) {
+                    PartBatch b = batches.next();
+                    long before = c.passed;
+                    c.read += b.read();
+                    c.passed += b.passing();
+                    if (b.columns() != null) {
+                        int from = (int) Math.min(b.passing(), Math.max(0, range.begin() - before));
+                        int to = (int) Math.min(b.passing(), range.limit() - before);
+                        if (from < to) {
+                            Map<String, Column> kept = new LinkedHashMap<>();
+                            for (Map.Entry<String, Column> e : b.columns().entrySet()) {
+                                Column col = e.getValue();
+                                kept.put(e.getKey(), from == 0 && to == b.passing() ? col : col.slice(from, to));
+                            }
+                            out.append(kept);
+                        }
+                    }
+                    skim.progress(new Selected(null, c.read, c.passed), start, c);
+                }
+                out.close();
+                for (String other : request.otherTrees()) {
+                    skim.copyTree(files, other, writer, compressors, threads);
+                }
+            } catch (SkimException | IOException | RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        } finally {
+            if (compressors != null) {
+                compressors.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new SkimResult(request.sample(), request.output(), files.size(), c.read, c.passed, seconds,
+                plan.notes());
+    }
+
     /** What the stage will do, resolved against the first input: columns to read, compute and write. */
     private record Plan(List<Branch> copied, List<String> read, List<Expression> computed, Expression selection,
                         List<BranchSpec> outputs, List<String> notes) {
@@ -232,31 +379,172 @@ public final class Skim {
         Plan plan = plan(files);
         Files.createDirectories(request.output().toAbsolutePath().getParent());
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
-        long read = 0;
-        long passed = 0;
+        int threads = Math.max(1, request.threads());
+        ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
+                : null;
+        Counters c = new Counters();
         try (RootWriter writer = RootWriter.create(request.output(), options)) {
             try {
-                TreeWriter out = writer.tree(request.outputTree(), request.sample(), plan.outputs());
-                Counters c = new Counters();
-                for (Path file : files) {
-                    if (c.seen >= request.inputRange().limit() || c.passed >= request.outputRange().limit()) {
-                        break;
+                TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
+                        compressors, threads);
+                BatchSink write = s -> {
+                    if (s.columns() != null) {
+                        out.append(s.columns());
                     }
-                    skimFile(file, plan, out, c, start);
+                    progress(s, start, c);
+                };
+                if (threads == 1) {
+                    produce(files, plan, c, write);
+                } else {
+                    pipelined(files, plan, c, write, threads);
                 }
-                read = c.read;
-                passed = c.passed;
                 out.close();
                 for (String other : request.otherTrees()) {
-                    copyTree(files, other, writer);
+                    copyTree(files, other, writer, compressors, threads);
                 }
-            } catch (SkimException | IOException | RuntimeException e) {
+            } catch (SkimException | IOException | RuntimeException | Error e) {
                 writer.abort();
                 throw e;
             }
+        } finally {
+            if (compressors != null) {
+                compressors.shutdownNow();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new SkimResult(request.sample(), request.output(), files.size(), read, passed, seconds, plan.notes());
+        return new SkimResult(request.sample(), request.output(), files.size(), c.read, c.passed, seconds,
+                plan.notes());
+    }
+
+    /**
+     * With one thread everything runs in the caller, compression included. With more, baskets are compressed on
+     * {@code pool} with two clusters per thread in flight; the bytes are the same.
+     */
+    private static TreeWriter compressing(TreeWriter out, ExecutorService pool, int threads) {
+        return pool == null ? out.compressOn(Runnable::run, 0) : out.compressOn(pool, 2 * threads);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** What one input batch gives the output (null columns: none of its entries passes), with the running counts. */
+    private record Selected(Map<String, Column> columns, long read, long passed) {
+    }
+
+    @FunctionalInterface
+    private interface BatchSink {
+        void accept(Selected s) throws SkimException, IOException;
+    }
+
+    private void progress(Selected s, long start, Counters c) {
+        c.read = s.read();
+        c.passed = s.passed();
+        if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
+            c.lastReport = System.nanoTime();
+            double sec = (System.nanoTime() - start) / 1e9;
+            log.accept(String.format(Locale.ROOT, "%s: %,d entries read, %,d passed (%,.0f entries/s)",
+                    request.sample(), s.read(), s.passed(), s.read() / sec));
+        }
+    }
+
+    /** Reads, computes and selects every input in order, handing each batch's passing entries to {@code sink}. */
+    private void produce(List<Path> files, Plan plan, Counters c, BatchSink sink) throws SkimException, IOException {
+        for (Path file : files) {
+            if (c.seen >= request.inputRange().limit() || c.passed >= request.outputRange().limit()) {
+                break;
+            }
+            skimFile(file, plan, c, sink);
+        }
+    }
+
+    /** The end of the producer's stream: normal ({@code failure} null) or the exception it stopped with. */
+    private record End(Throwable failure) {
+    }
+
+    /**
+     * Two stages: a reader thread decodes (branches in parallel on {@code threads} threads), computes and selects
+     * batch after batch into a bounded queue; the caller appends them in order to the output, whose baskets are
+     * compressed on their own pool. Decoding, selecting and compressing overlap; the output is the sequential one.
+     * A failure on either side stops the other; the reader's failure is rethrown as it was thrown.
+     */
+    private void pipelined(List<Path> files, Plan plan, Counters c, BatchSink write, int threads)
+            throws SkimException, IOException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
+        Counters produced = new Counters();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            Object end;
+            try {
+                produce(files, plan, produced, s -> {
+                    try {
+                        queue.put(s);
+                    } catch (InterruptedException e) {
+                        throw new CancellationException("the writer stopped");
+                    }
+                });
+                end = new End(null);
+            } catch (Throwable t) {
+                end = new End(t);
+            }
+            // Hand over the end unless the writer has stopped (then nobody reads the queue and the thread just ends).
+            try {
+                while (!stopped.get() && !queue.offer(end, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
+            } catch (InterruptedException ignored) {
+                // The writer has stopped.
+            }
+        }, "skim-read");
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished = false;
+        try {
+            while (true) {
+                Object item;
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(request.sample() + ": interrupted while skimming", e);
+                }
+                if (item instanceof End end) {
+                    finished = true;
+                    c.seen = produced.seen;
+                    rethrow(end.failure());
+                    return;
+                }
+                write.accept((Selected) item);
+            }
+        } finally {
+            if (!finished) {
+                stopped.set(true);
+                reader.interrupt();
+            }
+        }
+    }
+
+    private static void rethrow(Throwable t) throws SkimException, IOException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof SkimException e) {
+            throw e;
+        }
+        if (t instanceof IOException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 
     private static final class Counters {
@@ -264,7 +552,6 @@ public final class Skim {
         long seen;
         long read;
         long passed;
-        long written;
         long lastReport = System.nanoTime();
     }
 
@@ -407,8 +694,7 @@ public final class Skim {
         }
     }
 
-    private void skimFile(Path path, Plan plan, TreeWriter out, Counters c, long start)
-            throws SkimException, IOException {
+    private void skimFile(Path path, Plan plan, Counters c, BatchSink sink) throws SkimException, IOException {
         try (RootFile f = RootFile.open(path)) {
             TTree tree = tree(f, request.inputTree(), "inputs");
             checkSameLayout(tree, plan);
@@ -423,13 +709,8 @@ public final class Skim {
                 while (batches.hasNext() && c.passed < request.outputRange().limit()) {
                     Columns batch = batches.next();
                     c.read += batch.entries();
-                    skimBatch(path, batch, plan, out, c);
-                    if (System.nanoTime() - c.lastReport > PROGRESS_NANOS) {
-                        c.lastReport = System.nanoTime();
-                        double s = (System.nanoTime() - start) / 1e9;
-                        log.accept(String.format(Locale.ROOT, "%s: %,d entries read, %,d passed (%,.0f entries/s)",
-                                request.sample(), c.read, c.passed, c.read / s));
-                    }
+                    Map<String, Column> selected = skimBatch(path, batch, plan, c);
+                    sink.accept(new Selected(selected, c.read, c.passed));
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -437,8 +718,8 @@ public final class Skim {
         }
     }
 
-    private void skimBatch(Path path, Columns batch, Plan plan, TreeWriter out, Counters c)
-            throws SkimException, IOException {
+    /** Computes the columns and the selection of one batch; returns its passing entries, or null when none pass. */
+    private Map<String, Column> skimBatch(Path path, Columns batch, Plan plan, Counters c) throws SkimException {
         Map<String, Column> cols = new LinkedHashMap<>(batch.columns());
         try {
             if (request.tauType() != null) {
@@ -481,14 +762,13 @@ public final class Skim {
             }
         }
         if (kept == 0) {
-            return;
+            return null;
         }
         Map<String, Column> selected = new LinkedHashMap<>();
         for (BranchSpec s : plan.outputs()) {
             selected.put(s.name(), cols.get(s.name()).select(mask));
         }
-        out.append(selected);
-        c.written += kept;
+        return selected;
     }
 
     /** Every input of a chain must hold the branches the skim reads, with the same types. */
@@ -509,7 +789,8 @@ public final class Skim {
     }
 
     /** Copies another tree whole, over all inputs, as skim_tree's --other-trees does. */
-    private void copyTree(List<Path> files, String name, RootWriter writer) throws SkimException, IOException {
+    private void copyTree(List<Path> files, String name, RootWriter writer, ExecutorService compressors, int threads)
+            throws SkimException, IOException {
         TreeWriter out = null;
         List<String> names = null;
         for (Path p : files) {
@@ -529,7 +810,7 @@ public final class Skim {
                         throw new SkimException("otherTrees", request.sample() + ": tree '" + name + "' has no branch"
                                 + " root-io can copy");
                     }
-                    out = writer.tree(name, t.title(), specs);
+                    out = compressing(writer.tree(name, t.title(), specs), compressors, threads);
                 }
                 try (ColumnBatches b = t.batches(names, 0, t.entries(), BATCH, request.threads())) {
                     while (b.hasNext()) {

@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param output        the output ROOT file
  * @param compression   output compression algorithm
  * @param level         output compression level
- * @param threads       threads decoding input branches
+ * @param threads       threads of the skim: 1 runs everything (decoding, selection, compression) in the calling
+ *                      thread; more run a read → select → compress pipeline, branches decoded and baskets
+ *                      compressed on this many threads each; the output bytes do not depend on it
  */
 public record SkimRequest(String sample, Path baseDirectory, List<String> inputs, String inputPrefix, String inputTree,
                           String outputTree, String selection, String tauType, List<ComputedColumn> columns,

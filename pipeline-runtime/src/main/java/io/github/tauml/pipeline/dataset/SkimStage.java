@@ -30,6 +30,23 @@ public final class SkimStage {
      */
     public static List<SkimResult> run(SkimDeclaration declaration, StageLog log) throws ConfigException,
             IOException {
+        return run(declaration, log, Skim::run);
+    }
+
+    /** How one sample is skimmed: {@link Skim#run} here, or a {@link StageExecutor} elsewhere. */
+    @FunctionalInterface
+    public interface Runner {
+        SkimResult skim(SkimRequest request, java.util.function.Consumer<String> log) throws SkimException,
+                IOException;
+    }
+
+    /**
+     * As {@link #run(SkimDeclaration, StageLog)}, each sample skimmed by {@code runner} (for
+     * {@code <executor>spark</executor>}: {@link StageExecutor#skim}); validation, messages and the summary are the
+     * same.
+     */
+    public static List<SkimResult> run(SkimDeclaration declaration, StageLog log, Runner runner)
+            throws ConfigException, IOException {
         List<Declared> declared;
         long start = System.nanoTime();
         try {
@@ -51,7 +68,7 @@ public final class SkimStage {
             }
             SkimResult r;
             try {
-                r = Skim.run(d.request(), log::info);
+                r = runner.skim(d.request(), log::info);
             } catch (SkimException e) {
                 ConfigException at = declaration.failure(d, e);
                 throw new ConfigException(List.of(new ConfigException.Problem(at.problems().get(0).element(),

@@ -48,8 +48,21 @@ final class BranchWriter {
     /** The largest value appended, for a counter leaf (TLeaf::fMaximum of a leaf-count leaf). */
     private long maximum;
 
+    /**
+     * One closed basket before compression: its uncompressed bytes (exactly {@code objlen} long) and what its TBasket
+     * header and the branch's tables record. Made by {@link #seal()} in the appending thread; compressing it touches
+     * nothing else, so it may run on any thread.
+     */
+    record Sealed(byte[] raw, int objlen, int last, int entries, int nevBufSize, long firstEntry) {
+        /** Compresses the basket (or keeps it raw when that is not smaller). */
+        Prepared compress(Compression algorithm, int level) {
+            byte[] zipped = Codec.compress(raw, 0, objlen, algorithm, level);
+            return new Prepared(zipped != null ? zipped : raw, objlen, last, entries, nevBufSize, firstEntry);
+        }
+    }
+
     /** The bytes of one basket, compressed (or raw when that is not smaller), before they get a place on disk. */
-    record Prepared(byte[] stored, int objlen, int last, int entries, int nevBufSize) {
+    record Prepared(byte[] stored, int objlen, int last, int entries, int nevBufSize, long firstEntry) {
     }
 
     BranchWriter(BranchSpec spec, String treeName) {
@@ -144,9 +157,11 @@ final class BranchWriter {
 
     /**
      * Closes the current basket: appends the entry offset table of a variable-size branch (nevBuf + 1 ints, the
-     * last one 0, as ROOT writes it) and compresses. Safe to run for several branches in parallel.
+     * last one 0, as ROOT writes it), copies its bytes out and starts an empty basket. The next basket's offset table
+     * size follows from this one's entries (TBranch::WriteBasketImpl), so baskets may then be compressed and
+     * committed later without changing a byte.
      */
-    Prepared prepare(Compression algorithm, int level) {
+    Sealed seal() {
         int last = data.recordPosition();
         int nevBufSize;
         if (variable) {
@@ -160,12 +175,18 @@ final class BranchWriter {
             nevBufSize = spec.entryBytes();
         }
         int objlen = data.size();
-        byte[] zipped = Codec.compress(data.array(), 0, objlen, algorithm, level);
-        byte[] stored = zipped != null ? zipped : Arrays.copyOf(data.array(), objlen);
-        return new Prepared(stored, objlen, last, pending, nevBufSize);
+        Sealed s = new Sealed(Arrays.copyOf(data.array(), objlen), objlen, last, pending, nevBufSize,
+                entries - pending);
+        entryOffsetLen = nextEntryOffsetLen(entryOffsetLen, pending);
+        data.reset();
+        pending = 0;
+        return s;
     }
 
-    /** Writes a prepared basket as a TBasket key at the end of the file and starts an empty basket. */
+    /**
+     * Writes a prepared basket as a TBasket key at the end of the file. Baskets of one branch must be committed in
+     * the order they were sealed.
+     */
     void commit(Prepared p, FileSink sink, int datime, long seekPdir) throws IOException {
         long seek = sink.end();
         int nbytes = keylen + p.stored().length;
@@ -182,14 +203,11 @@ final class BranchWriter {
             basketSeek = Arrays.copyOf(basketSeek, basketSeek.length * 2);
         }
         basketBytes[baskets] = nbytes;
-        basketEntry[baskets] = entries - p.entries();
+        basketEntry[baskets] = p.firstEntry();
         basketSeek[baskets] = seek;
         baskets++;
         totBytes += keylen + p.objlen();
         zipBytes += nbytes;
-        entryOffsetLen = nextEntryOffsetLen(entryOffsetLen, p.entries());
-        data.reset();
-        pending = 0;
     }
 
     /** TBasket grows its offset table to twice its size whenever it is full (TBasket::Update). */

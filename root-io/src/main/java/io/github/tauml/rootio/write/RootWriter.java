@@ -236,6 +236,18 @@ public final class RootWriter implements AutoCloseable {
         return sink;
     }
 
+    /**
+     * Writes the baskets every open tree but {@code except} still has in flight (see {@link TreeWriter#compressOn}),
+     * so that records written next come after them, as they would without asynchronous compression.
+     */
+    void drainTrees(TreeWriter except) throws IOException {
+        for (TreeWriter t : openTrees) {
+            if (t != except) {
+                t.drain(true);
+            }
+        }
+    }
+
     void treeClosed(TreeWriter t) {
         openTrees.remove(t);
     }
@@ -257,6 +269,7 @@ public final class RootWriter implements AutoCloseable {
 
     private Key appendRecord(DirectoryNode dir, String className, String name, String title,
                              IntFunction<byte[]> payload, boolean compress) throws IOException {
+        drainTrees(null);
         boolean large = largeKeys();
         int keylen = Records.keyLength(large, className, name, title);
         byte[] object = payload.apply(keylen);
@@ -297,6 +310,7 @@ public final class RootWriter implements AutoCloseable {
     /** A subdirectory: a "TDirectory" key whose payload is the TDirectory record, rewritten when the file closes. */
     private DirectoryNode createDirectory(DirectoryNode parent, String name) throws IOException {
         parent.reserve(name, "a directory");
+        drainTrees(null);
         long seek = sink.end();
         boolean large = largeKeys();
         // ROOT gives a directory created without a title its name as title.

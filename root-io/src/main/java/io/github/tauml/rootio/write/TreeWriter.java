@@ -3,17 +3,26 @@ package io.github.tauml.rootio.write;
 import io.github.tauml.rootio.tree.Column;
 import io.github.tauml.rootio.tree.Shape;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A TTree being written, fed with batches of columns. Entries are cut into clusters of a fixed number of entries;
  * each cluster becomes one basket per branch, written as soon as it is full. The TTree record itself is written by
  * {@link #close()} (or when the file closes).
+ *
+ * <p>By default a full cluster's baskets are compressed in parallel on the common pool while {@link #append} waits.
+ * {@link #compressOn} moves compression to a given executor with several clusters in flight, so that appending
+ * (and whatever produces the batches) overlaps with compressing; baskets are still written in cluster order and
+ * branch order, so the file is byte-identical in every mode.
  */
 public final class TreeWriter implements AutoCloseable {
     private final RootWriter file;
@@ -30,6 +39,18 @@ public final class TreeWriter implements AutoCloseable {
     private long entries;
     private long flushedBytes;
     private boolean closed;
+    /** Where baskets are compressed, or null for the common pool with append waiting; see {@link #compressOn}. */
+    private Executor compressor;
+    private int clustersInFlight;
+    /** Clusters sealed and handed to {@link #compressor}, oldest first, not yet written. */
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+    /** A sealed cluster: one compression per branch, in branch order. */
+    private record Pending(List<CompletableFuture<BranchWriter.Prepared>> baskets, boolean full) {
+        boolean done() {
+            return baskets.stream().allMatch(CompletableFuture::isDone);
+        }
+    }
 
     TreeWriter(RootWriter file, DirectoryNode dir, String name, String title, List<BranchSpec> specs) {
         this.file = file;
@@ -62,6 +83,30 @@ public final class TreeWriter implements AutoCloseable {
                 columnNames.add(s.name());
             }
         }
+    }
+
+    /**
+     * Compresses baskets on {@code executor} instead of the common pool: a full cluster is sealed (its bytes copied
+     * out), one compression task per branch is submitted, and {@link #append} returns while up to
+     * {@code clustersInFlight} clusters are being compressed; it waits for the oldest when more are. Finished clusters
+     * are written in the order they were sealed, so the bytes are those of the default mode. With
+     * {@code Runnable::run} and 0 clusters in flight everything happens in the appending thread (one core).
+     * Memory: the uncompressed baskets of {@code clustersInFlight + 1} clusters. Call before the first append. Anything
+     * else written to the file (another tree's baskets, a histogram, a directory) first writes the clusters in
+     * flight, so the bytes stay those of the default mode however trees and objects are interleaved.
+     *
+     * @throws IllegalStateException after the first append
+     */
+    public TreeWriter compressOn(Executor executor, int clustersInFlight) {
+        if (entries > 0 || inCluster > 0) {
+            throw new IllegalStateException(where() + ": compressOn must be called before the first append");
+        }
+        if (clustersInFlight < 0) {
+            throw new IllegalArgumentException("clustersInFlight must be >= 0, got " + clustersInFlight);
+        }
+        this.compressor = java.util.Objects.requireNonNull(executor, "executor");
+        this.clustersInFlight = clustersInFlight;
+        return this;
     }
 
     /** The tree's path in the file, e.g. "taus" or "dir/taus". */
@@ -119,6 +164,7 @@ public final class TreeWriter implements AutoCloseable {
             if (inCluster > 0) {
                 flush(false);
             }
+            drain(true);
             TreeSerializer.TreeState state = new TreeSerializer.TreeState(name, title, entries,
                     clusterSize > 0 ? clusterSize : TreeSerializer.DEFAULT_AUTO_FLUSH, flushedBytes,
                     file.options().setting(), branches, byName, counters);
@@ -130,14 +176,60 @@ public final class TreeWriter implements AutoCloseable {
     }
 
     /**
-     * Writes one basket per branch. Compression runs for all branches in parallel; the baskets are then written in
-     * branch order, so the file does not depend on thread timing. {@code full}: a whole cluster, which ROOT counts in
-     * fFlushedBytes (the last, partial one is flushed by the tree's own write instead).
+     * Closes one basket per branch and writes them, in branch order, so the file does not depend on thread timing.
+     * By default compression runs for all branches in parallel and the baskets are written at once; with
+     * {@link #compressOn} they are written by a later {@link #drain}. {@code full}: a whole cluster, which ROOT counts
+     * in fFlushedBytes (the last, partial one is flushed by the tree's own write instead).
      */
     private void flush(boolean full) throws IOException {
         WriterOptions o = file.options();
-        List<BranchWriter.Prepared> prepared = branches.parallelStream()
-                .map(b -> b.prepare(o.compression(), o.level())).toList();
+        List<BranchWriter.Sealed> sealed = new ArrayList<>(branches.size());
+        for (BranchWriter b : branches) {
+            sealed.add(b.seal());
+        }
+        inCluster = 0;
+        file.drainTrees(this);
+        if (compressor == null) {
+            List<BranchWriter.Prepared> prepared = sealed.parallelStream()
+                    .map(s -> s.compress(o.compression(), o.level())).toList();
+            commit(prepared, full);
+            return;
+        }
+        List<CompletableFuture<BranchWriter.Prepared>> baskets = new ArrayList<>(sealed.size());
+        for (BranchWriter.Sealed s : sealed) {
+            baskets.add(CompletableFuture.supplyAsync(() -> s.compress(o.compression(), o.level()), compressor));
+        }
+        pending.add(new Pending(baskets, full));
+        drain(false);
+    }
+
+    /**
+     * Writes finished clusters, oldest first: all of them ({@code all}), else those already compressed and, waiting
+     * for them, as many as exceed the clusters allowed in flight.
+     */
+    void drain(boolean all) throws IOException {
+        while (!pending.isEmpty() && (all || pending.size() > clustersInFlight || pending.peek().done())) {
+            Pending p = pending.poll();
+            List<BranchWriter.Prepared> prepared = new ArrayList<>(p.baskets().size());
+            for (CompletableFuture<BranchWriter.Prepared> f : p.baskets()) {
+                try {
+                    prepared.add(f.join());
+                } catch (CompletionException e) {
+                    pending.clear();
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw e;
+                }
+            }
+            commit(prepared, p.full());
+        }
+    }
+
+    private void commit(List<BranchWriter.Prepared> prepared, boolean full) throws IOException {
         for (int i = 0; i < branches.size(); i++) {
             BranchWriter b = branches.get(i);
             long before = b.zipBytes();
@@ -146,7 +238,6 @@ public final class TreeWriter implements AutoCloseable {
                 flushedBytes += b.zipBytes() - before;
             }
         }
-        inCluster = 0;
     }
 
     /** About 32 kB for the widest branch, from the bytes per entry of the first batch. */

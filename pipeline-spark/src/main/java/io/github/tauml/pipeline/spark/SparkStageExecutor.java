@@ -1,0 +1,79 @@
+package io.github.tauml.pipeline.spark;
+
+import io.github.tauml.pipeline.dataset.SkimException;
+import io.github.tauml.pipeline.dataset.SkimRequest;
+import io.github.tauml.pipeline.dataset.SkimResult;
+import io.github.tauml.pipeline.dataset.StageExecutor;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code <executor>spark</executor>}: found by {@link java.util.ServiceLoader} when this module and Spark are on the
+ * plugin's class path. Each stage gets a Spark session for {@code <sparkMaster>} with the {@code <sparkConf>}
+ * settings (the session is Spark's own: one per JVM, reused while its master is unchanged).
+ */
+public final class SparkStageExecutor implements StageExecutor {
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public SkimResult skim(SkimRequest request, Settings settings, Consumer<String> log)
+            throws SkimException, IOException {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // Spark loads task classes through the context class loader: make it the one that holds this module.
+        Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
+        try {
+            SparkSession spark;
+            try {
+                spark = session(settings);
+            } catch (IllegalStateException e) {
+                throw new SkimException("executor", request.sample() + ": " + e.getMessage(), e);
+            }
+            return SparkSkim.run(spark, request, log);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public io.github.tauml.pipeline.dataset.Reweight.SpectrumCounter spectra(Settings settings) {
+        return (input, tree, branch, edges, threads) -> {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
+            try {
+                SparkSession spark;
+                try {
+                    spark = session(settings);
+                } catch (IllegalStateException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        };
+    }
+
+    /** A session for the settings: master, the application name, then every setting passed through. */
+    static SparkSession session(Settings settings) {
+        SparkSession.Builder b = SparkSession.builder().master(settings.master()).appName("adversarial-data-stages");
+        if (!settings.conf().containsKey("spark.ui.enabled")) {
+            b.config("spark.ui.enabled", "false");
+        }
+        for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+            b.config(e.getKey(), e.getValue());
+        }
+        SparkSession s = b.getOrCreate();
+        // Spark's INFO lines (every task) would drown the build log; its warnings and errors still show.
+        s.sparkContext().setLogLevel("WARN");
+        if (!s.sparkContext().master().equals(settings.master())) {
+            throw new IllegalStateException("a Spark session for " + s.sparkContext().master() + " is already running"
+                    + " in this JVM; Spark allows one, so every stage of a build must use the same <sparkMaster>");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,26 @@
+import java.nio.file.Files
+
+// The same skim on Spark local[2] and locally: the same files, byte for byte, and nothing else in either directory.
+def spark = new File(basedir, 'target/adversarial/skim-spark')
+def local = new File(basedir, 'target/adversarial/skim-local')
+assert (spark.list() as List).sort() == ['DY_taus.root', 'data.root']
+assert (local.list() as List).sort() == ['DY_taus.root', 'data.root']
+for (name in ['data.root', 'DY_taus.root']) {
+    assert Files.mismatch(new File(spark, name).toPath(), new File(local, name).toPath()) == -1L :
+            "${name} differs between Spark and the local executor"
+}
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Skimming on Spark, master local[2]')
+assert log =~ /data: [\d,]+ parts of up to [\d,]+ entries on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
+// Both runs report the same counts.
+def counts = { String sample ->
+    (log =~ /(?m)\[INFO\] ${sample}: ([\d,]+) entries read from 1 file, ([\d,]+) passed \(/).collect { it[1] + '/' + it[2] }
+}
+assert counts('data').size() == 2 && counts('data').unique().size() == 1
+assert counts('DY_taus').size() == 2 && counts('DY_taus').unique().size() == 1
+// The weights filled by a Spark aggregation are the local ones, byte for byte.
+assert Files.mismatch(new File(basedir, 'target/adversarial/reweight-spark/adv_weights.root').toPath(),
+        new File(basedir, 'target/adversarial/reweight-local/adv_weights.root').toPath()) == -1L
+assert log.contains('Filling the spectra on Spark, master local[2]')
+return true
