@@ -31,7 +31,7 @@ class ReadmeCommandsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** What runs a documented command. */
-    private sealed interface Coverage permits It, Ci, Measurement {
+    private sealed interface Coverage permits It, Ci, Measurement, Cluster {
     }
 
     /** An invoker IT whose builds run the command's goal with the same flags and properties. */
@@ -44,6 +44,13 @@ class ReadmeCommandsTest {
 
     /** A benchmark or an install: not run by the tests (speed is measured, never asserted), checked statically. */
     private record Measurement(String why) implements Coverage {
+    }
+
+    /**
+     * A command for a Spark cluster the tests have none of: checked statically, and the IT named runs the same goals
+     * with the same executor on {@code local[2]}.
+     */
+    private record Cluster(String it) implements Coverage {
     }
 
     private static final String PLUGIN = "io.github.tauml:adversarial-maven-plugin:0.1.0-SNAPSHOT";
@@ -76,7 +83,17 @@ class ReadmeCommandsTest {
             Map.entry("mvn -B -o -Pbench -pl root-io,root-spark verify -DskipTests",
                     new Measurement("benchmarks: speed is measured, never asserted")),
             Map.entry("mvn -B -o -Pbench -pl root-io,root-spark verify -DskipTests -Dbench.args=\"--entries 5000000"
-                    + " --reps 5\"", new Measurement("benchmarks: speed is measured, never asserted")));
+                    + " --reps 5\"", new Measurement("benchmarks: speed is measured, never asserted")),
+            Map.entry("mvn -B -pl pipeline-spark -am install -DskipTests",
+                    new Measurement("verify (CI) plus the copy into ~/.m2")),
+            Map.entry("mvn -B verify -Dadversarial.skim.executor=spark -Dadversarial.skim.sparkMaster=spark://head:7077"
+                    + " -Dadversarial.reweight.executor=spark -Dadversarial.reweight.sparkMaster=spark://head:7077",
+                    new Cluster("skim-on-spark-equals-local")),
+            Map.entry("mvn -B verify -Dadversarial.skim.executor=spark -Dadversarial.skim.sparkMaster=yarn",
+                    new Cluster("skim-on-spark-equals-local")),
+            Map.entry("mvn -B verify -Dadversarial.skim.executor=spark"
+                    + " -Dadversarial.skim.sparkMaster=k8s://https://kubernetes.default.svc:443",
+                    new Cluster("skim-on-spark-equals-local")));
 
     @Test
     void everyDocumentedCommandIsRunByAnItOrTheCiJob() throws Exception {
@@ -94,6 +111,9 @@ class ReadmeCommandsTest {
             Coverage how = COVERED.get(c);
             if (how instanceof It it) {
                 assertItRuns(it.name(), c);
+            } else if (how instanceof Cluster cluster) {
+                assertThat(ROOT.resolve("src/it").resolve(cluster.it()).resolve("pom.xml")).content()
+                        .contains("<executor>spark</executor>", "<sparkMaster>local[2]</sparkMaster>");
             } else if (how instanceof Ci) {
                 assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("./mvnw -B verify");
             }
