@@ -17,7 +17,7 @@ def expected = [
     'reweight-decreasing-bins'         : ['<bins>: bin edges must increase, but 40.0 follows 50.0'],
     'dataset-unknown-preset'           : ['<preset>: unknown feature preset \'v3\''],
     'drop-second-input-not-root'       : ['no sample was dropped', '<samples><sample name="DY_taus"><input>: DY_taus: ', 'blocker.txt'],
-    'train-negative-k2'                : ['2 problems:', '<classificationDataset>: ', 'holds no complete dataset (no spec.json)',
+    'train-negative-k2'                : ['2 problems:', '<classificationDataset> (adversarial.train.classificationDataset): ', 'holds no complete dataset (no spec.json)',
                                           '<k2> (adversarial.train.k2): must be a finite number of 0 or more, got -1.0: a negative k2'],
     'train-unknown-preset'             : ['<preset>: unknown network preset \'v2p6\''],
 ]
