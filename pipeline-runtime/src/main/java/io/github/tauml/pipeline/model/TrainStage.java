@@ -54,7 +54,8 @@ public final class TrainStage {
                      : sources.open(req.adversarialDataset(), "train", nAdv, false, t.seed());
              BatchSource advVal = adv == null ? null
                      : sources.open(req.adversarialDataset(), "validation", nAdv, false, t.seed())) {
-            TrainResult r = Trainer.train(t, new Trainer.Data(train, val, advTrain, advVal), log);
+            TrainResult r = Trainer.train(t, new Trainer.Data(train, val, advTrain, advVal),
+                    inputsIdentity(req), log);
             Map<String, Object> settings = settings(t, req);
             ModelExport.export(new ExportRequest(t.network(), t.inputs(), adversarial, r.weights(), cls.scaling(),
                     settings, req.modelDirectory(), r.epochCheckpoints()));
@@ -70,6 +71,44 @@ public final class TrainStage {
                 log.accept("Run recorded in " + runDir);
             }
             return new Result(r, req.modelDirectory(), runDir);
+        }
+    }
+
+    /**
+     * The datasets' and the starting model's files by name, size and modification time: a checkpoint written for
+     * other files (a re-made dataset, a retrained default model) is not resumed. A dataset re-written with the same
+     * bytes also counts as other inputs; that only costs a fresh training.
+     */
+    static String inputsIdentity(TrainStageRequest req) throws IOException {
+        StringBuilder b = new StringBuilder();
+        java.util.List<Path> roots = new java.util.ArrayList<>();
+        roots.add(req.classificationDataset());
+        if (req.adversarialDataset() != null) {
+            roots.add(req.adversarialDataset());
+        }
+        if (req.training().startingModel() != null) {
+            roots.add(req.training().startingModel());
+        }
+        for (Path root : roots) {
+            if (!java.nio.file.Files.exists(root)) {
+                continue;
+            }
+            try (var walk = java.nio.file.Files.walk(root)) {
+                for (Path f : (Iterable<Path>) walk.filter(java.nio.file.Files::isRegularFile).sorted()::iterator) {
+                    b.append(root.relativize(f)).append(':').append(java.nio.file.Files.size(f)).append(':')
+                            .append(java.nio.file.Files.getLastModifiedTime(f).toMillis()).append(';');
+                }
+            }
+        }
+        return sha256(b.toString());
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -45,19 +45,29 @@ public final class Trainer {
      */
     public static TrainResult train(TrainRequest req, Data data, Consumer<String> log)
             throws ConfigException, TrainingException, IOException {
+        return train(req, data, "", log);
+    }
+
+    /**
+     * Trains; {@code inputs} identifies the data and the starting model (e.g. their files' sizes and times, see
+     * {@link TrainStage}): a checkpoint written for other inputs is not resumed, since its weights saw other data.
+     */
+    public static TrainResult train(TrainRequest req, Data data, String inputs, Consumer<String> log)
+            throws ConfigException, TrainingException, IOException {
         boolean adversarial = req.mode() == TrainRequest.Mode.ADVERSARIAL;
+        String fingerprint = inputs.isEmpty() ? req.fingerprint() : req.fingerprint() + "|inputs " + inputs;
         validate(req, data, adversarial);
         Path ckptFile = req.workDirectory().resolve(CHECKPOINT);
         Checkpoint.State state = null;
         Map<String, float[]> resumeVars = null;
         if (Files.exists(ckptFile)) {
             Checkpoint.Loaded loaded = Checkpoint.read(ckptFile);
-            if (loaded.state().fingerprint().equals(req.fingerprint())) {
+            if (loaded.state().fingerprint().equals(fingerprint)) {
                 state = loaded.state();
                 resumeVars = loaded.vars();
                 log.accept("Resuming from " + ckptFile + " at step " + state.step());
             } else {
-                log.accept("Ignoring " + ckptFile + ": it was written with other settings; training afresh");
+                log.accept("Ignoring " + ckptFile + ": it was written with other settings or inputs; training afresh");
             }
         }
         Map<String, float[]> starting = null;
@@ -77,7 +87,7 @@ public final class Trainer {
                     log.accept("Copied " + copied + " variables by layer name from " + req.startingModel()
                             + "; the adversarial head starts fresh");
                 }
-                state = new Checkpoint.State(req.fingerprint(), 0, 0, 0, Double.POSITIVE_INFINITY, 0,
+                state = new Checkpoint.State(fingerprint, 0, 0, 0, Double.POSITIVE_INFINITY, 0,
                         new ArrayList<>(), new ArrayList<>());
             }
             return loop(req, data, g, state, ckptFile, adversarial, log);
@@ -212,7 +222,7 @@ public final class Trainer {
                     stepInEpoch++;
                     stepsThisRun++;
                     if (req.checkpointEvery() > 0 && step % req.checkpointEvery() == 0) {
-                        Checkpoint.write(ckptFile, new Checkpoint.State(req.fingerprint(), step, epoch, stepInEpoch,
+                        Checkpoint.write(ckptFile, new Checkpoint.State(start.fingerprint(), step, epoch, stepInEpoch,
                                 bestVal, badEpochs, stepMetrics, epochMetrics), g.store().read(g.session()));
                     }
                     long now = System.nanoTime();
@@ -248,7 +258,7 @@ public final class Trainer {
                 log.accept("epoch " + (epoch + 1) + ": " + format(em));
                 epoch++;
                 stepInEpoch = 0;
-                Checkpoint.write(ckptFile, new Checkpoint.State(req.fingerprint(), step, stoppedEarly
+                Checkpoint.write(ckptFile, new Checkpoint.State(start.fingerprint(), step, stoppedEarly
                         ? req.epochs() : epoch, 0, bestVal, badEpochs, stepMetrics, epochMetrics),
                         g.store().read(g.session()));
                 keepEpochEnd(req, epoch);
@@ -259,7 +269,7 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path finalFile = req.workDirectory().resolve(FINAL);
-        Checkpoint.write(finalFile, new Checkpoint.State(req.fingerprint(), step, epoch, 0, bestVal, badEpochs,
+        Checkpoint.write(finalFile, new Checkpoint.State(start.fingerprint(), step, epoch, 0, bestVal, badEpochs,
                 List.of(), epochMetrics), g.store().read(g.session()));
         List<Map<String, Double>> steps = new ArrayList<>();
         for (float[] m : stepMetrics) {

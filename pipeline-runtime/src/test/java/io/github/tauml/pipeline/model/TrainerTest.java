@@ -97,6 +97,21 @@ class TrainerTest {
     }
 
     @Test
+    void aFinishedCheckpointOfOtherInputsIsNotResumed(@TempDir Path dir) throws Exception {
+        TrainRequest req = request(TrainRequest.Mode.DEFAULT, dir.resolve("work"), 1, 10, 0, null, 0);
+        Trainer.train(req, defaultData(), "datasets A", log::add);
+        log.clear();
+        TrainResult same = Trainer.train(req, defaultData(), "datasets A", log::add);
+        assertThat(log).anyMatch(l -> l.startsWith("Resuming from ") && l.endsWith("at step 10"));
+        assertThat(same.resumedFromStep()).isEqualTo(10);
+        log.clear();
+        TrainResult other = Trainer.train(req, defaultData(), "datasets B", log::add);
+        assertThat(log).anyMatch(l -> l.contains("written with other settings or inputs; training afresh"));
+        assertThat(other.resumedFromStep()).isZero();
+        assertThat(other.steps()).isEqualTo(10);
+    }
+
+    @Test
     void killedRunResumesToTheWeightsOfAnUninterruptedRun(@TempDir Path dir) throws Exception {
         TrainResult full = Trainer.train(request(TrainRequest.Mode.DEFAULT, dir.resolve("a"), 2, 20, 0, null, 7),
                 defaultData(), log::add);
