@@ -25,25 +25,9 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes {@code bytes} to {@code target}, creating parent directories and replacing any old file. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        // Same directory, so the move is a rename on the same file system. Not Files.createTempFile: its owner-only
-        // permissions would carry over to the published file.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        TemporaryFiles.register(tmp);
-        try {
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-            TemporaryFiles.done(tmp);
-        }
+        write(target, out -> out.write(bytes));
     }
 
     /** What {@link #write(Path, Body)} streams into the temporary file. */
@@ -61,6 +45,8 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
+        // Same directory, so the move is a rename on the same file system. Not Files.createTempFile: its owner-only
+        // permissions would carry over to the published file.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         TemporaryFiles.register(tmp);
         try {
