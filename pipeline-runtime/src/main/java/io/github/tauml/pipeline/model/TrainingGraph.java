@@ -107,15 +107,9 @@ public final class TrainingGraph implements AutoCloseable {
                     classVars.add(v);
                 }
             }
-            Operand<TFloat32> lossClass = t.math.div(t.reduceSum(t.math.mul(w,
-                    Losses.tauCrossentropyV2(t, y, out.probs(), sfs)), t.constant(0)), nMain);
-            Operand<TFloat32> lossAdv = network.adversarial()
-                    ? t.math.div(t.reduceSum(t.math.mul(wAdv, Losses.binaryCrossentropy(t, yAdv, out.adv())),
-                    t.constant(0)), nAdv)
-                    : t.constant(0f);
-            List<Operand<TFloat32>> accuracy = accuracy(t, y, w, out.probs());
-            List<Operand<TFloat32>> advAccuracy = network.adversarial()
-                    ? advAccuracy(t, yAdv, wAdv, out.adv()) : List.of(t.constant(0f), t.constant(0f));
+            List<Operand<TFloat32>> terms = lossesAndAccuracies(t, out, sfs);
+            Operand<TFloat32> lossClass = terms.get(0);
+            Operand<TFloat32> lossAdv = terms.get(1);
 
             List<Operand<TFloat32>> grads = new ArrayList<>();
             List<VariableStore.Var> mainVars = new ArrayList<>(common);
@@ -140,16 +134,14 @@ public final class TrainingGraph implements AutoCloseable {
                 gradAdv.addAll(grads.subList(mainVars.size(), grads.size()));
                 gradientMetrics.add(meanAbs(t, gradClass.subList(0, common.size())));
                 gradientMetrics.add(meanAbs(t, gradAdv.subList(0, common.size())));
-                trainMetrics.addAll(List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1),
-                        advAccuracy.get(0), advAccuracy.get(1)));
+                trainMetrics.addAll(terms);
             } else {
                 for (Output<?> o : gradients(t.withSubScope("grad_class"), lossClass, mainVars)) {
                     gradClass.add(cast(o));
                 }
                 grads.addAll(gradClass);
-                trainMetrics.addAll(List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1),
-                        advAccuracy.get(0), advAccuracy.get(1), meanAbs(t, gradClass.subList(0, common.size())),
-                        t.constant(0f)));
+                trainMetrics.addAll(terms);
+                trainMetrics.addAll(List.of(meanAbs(t, gradClass.subList(0, common.size())), t.constant(0f)));
             }
 
             // the gate: no update starts before every gradient and every fetched value of this step exists
@@ -183,17 +175,8 @@ public final class TrainingGraph implements AutoCloseable {
             train = tf.withControlDependencies(steps).withName("train_step").noOp();
 
             Ops v = tf.withSubScope("validation");
-            Operand<TFloat32> vLoss = v.math.div(v.reduceSum(v.math.mul(w,
-                    Losses.tauCrossentropyV2(v, y, inference.probs(), sfs)), v.constant(0)), nMain);
-            Operand<TFloat32> vAdv = network.adversarial()
-                    ? v.math.div(v.reduceSum(v.math.mul(wAdv, Losses.binaryCrossentropy(v, yAdv, inference.adv())),
-                    v.constant(0)), nAdv)
-                    : v.constant(0f);
-            List<Operand<TFloat32>> vAcc = accuracy(v, y, w, inference.probs());
-            List<Operand<TFloat32>> vAdvAcc = network.adversarial()
-                    ? advAccuracy(v, yAdv, wAdv, inference.adv()) : List.of(v.constant(0f), v.constant(0f));
-            validationMetrics.addAll(List.of(vLoss, vAdv, vAcc.get(0), vAcc.get(1), vAdvAcc.get(0), vAdvAcc.get(1),
-                    v.constant(0f), v.constant(0f)));
+            validationMetrics.addAll(lossesAndAccuracies(v, inference, sfs));
+            validationMetrics.addAll(List.of(v.constant(0f), v.constant(0f)));
 
             session = new Session(graph, SessionConfig.of(intraOp, interOp));
             ok = true;
@@ -202,6 +185,24 @@ public final class TrainingGraph implements AutoCloseable {
                 graph.close();
             }
         }
+    }
+
+    /**
+     * L_class, L_adv (0 without the adversarial head) and the weighted accuracy numerators and denominators of both
+     * heads ({@link #STEP_METRICS} 0–5) of one forward pass.
+     */
+    private List<Operand<TFloat32>> lossesAndAccuracies(Ops tf, DeepTauNetwork.Outputs out, float[] sfs) {
+        Operand<TFloat32> lossClass = tf.math.div(tf.reduceSum(tf.math.mul(w,
+                Losses.tauCrossentropyV2(tf, y, out.probs(), sfs)), tf.constant(0)), nMain);
+        List<Operand<TFloat32>> accuracy = accuracy(tf, y, w, out.probs());
+        if (!network.adversarial()) {
+            return List.of(lossClass, tf.constant(0f), accuracy.get(0), accuracy.get(1), tf.constant(0f),
+                    tf.constant(0f));
+        }
+        Operand<TFloat32> lossAdv = tf.math.div(tf.reduceSum(tf.math.mul(wAdv,
+                Losses.binaryCrossentropy(tf, yAdv, out.adv())), tf.constant(0)), nAdv);
+        List<Operand<TFloat32>> advAccuracy = advAccuracy(tf, yAdv, wAdv, out.adv());
+        return List.of(lossClass, lossAdv, accuracy.get(0), accuracy.get(1), advAccuracy.get(0), advAccuracy.get(1));
     }
 
     /** The inference pass reads the same variables without creating new ones. */

@@ -23,10 +23,7 @@ public final class SparkStageExecutor implements StageExecutor {
     @Override
     public SkimResult skim(SkimRequest request, Settings settings, Consumer<String> log)
             throws SkimException, IOException {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // Spark loads task classes through the context class loader: make it the one that holds this module.
-        Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
-        try {
+        return withModuleLoader(() -> {
             SparkSession spark;
             try {
                 spark = session(settings);
@@ -34,28 +31,37 @@ public final class SparkStageExecutor implements StageExecutor {
                 throw new SkimException("executor", request.sample() + ": " + e.getMessage(), e);
             }
             return SparkSkim.run(spark, request, log);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        });
     }
 
     @Override
     public io.github.tauml.pipeline.dataset.Reweight.SpectrumCounter spectra(Settings settings) {
-        return (input, tree, branch, edges, threads) -> {
-            ClassLoader previous = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
+        return (input, tree, branch, edges, threads) -> withModuleLoader(() -> {
+            SparkSession spark;
             try {
-                SparkSession spark;
-                try {
-                    spark = session(settings);
-                } catch (IllegalStateException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-                return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
+                spark = session(settings);
+            } catch (IllegalStateException e) {
+                throw new IOException(e.getMessage(), e);
             }
-        };
+            return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
+        });
+    }
+
+    /** A Spark call that may throw what the stage throws. */
+    @FunctionalInterface
+    private interface SparkCall<T, E extends Exception> {
+        T call() throws E, IOException;
+    }
+
+    /** Runs {@code call} with this module's class loader as the context one: Spark loads task classes through it. */
+    private static <T, E extends Exception> T withModuleLoader(SparkCall<T, E> call) throws E, IOException {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(SparkStageExecutor.class.getClassLoader());
+        try {
+            return call.call();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 
     /** A session for the settings: master, the application name, then every setting passed through. */
