@@ -297,52 +297,29 @@ public final class Skim {
         long start = System.nanoTime();
         List<Path> files = skim.inputs();
         Plan plan = skim.plan(files);
-        Files.createDirectories(request.output().toAbsolutePath().getParent());
-        WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
-        int threads = Math.max(1, request.threads());
-        ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
-                : null;
         Counters c = new Counters();
         SkimRequest.EntryRange range = request.outputRange();
-        try (RootWriter writer = RootWriter.create(request.output(), options)) {
-            try {
-                TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
-                        compressors, threads);
-                while (batches.hasNext() && c.passed < range.limit()) {
-                    PartBatch b = batches.next();
-                    long before = c.passed;
-                    c.read += b.read();
-                    c.passed += b.passing();
-                    if (b.columns() != null) {
-                        int from = (int) Math.min(b.passing(), Math.max(0, range.begin() - before));
-                        int to = (int) Math.min(b.passing(), range.limit() - before);
-                        if (from < to) {
-                            Map<String, Column> kept = new LinkedHashMap<>();
-                            for (Map.Entry<String, Column> e : b.columns().entrySet()) {
-                                Column col = e.getValue();
-                                kept.put(e.getKey(), from == 0 && to == b.passing() ? col : col.slice(from, to));
-                            }
-                            out.append(kept);
+        return skim.write(files, plan, c, start, (out, threads) -> {
+            while (batches.hasNext() && c.passed < range.limit()) {
+                PartBatch b = batches.next();
+                long before = c.passed;
+                c.read += b.read();
+                c.passed += b.passing();
+                if (b.columns() != null) {
+                    int from = (int) Math.min(b.passing(), Math.max(0, range.begin() - before));
+                    int to = (int) Math.min(b.passing(), range.limit() - before);
+                    if (from < to) {
+                        Map<String, Column> kept = new LinkedHashMap<>();
+                        for (Map.Entry<String, Column> e : b.columns().entrySet()) {
+                            Column col = e.getValue();
+                            kept.put(e.getKey(), from == 0 && to == b.passing() ? col : col.slice(from, to));
                         }
+                        out.append(kept);
                     }
-                    skim.progress(new Selected(null, c.read, c.passed), start, c);
                 }
-                out.close();
-                for (String other : request.otherTrees()) {
-                    skim.copyTree(files, other, writer, compressors, threads);
-                }
-            } catch (SkimException | IOException | RuntimeException | Error e) {
-                writer.abort();
-                throw e;
+                skim.progress(new Selected(null, c.read, c.passed), start, c);
             }
-        } finally {
-            if (compressors != null) {
-                compressors.shutdownNow();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new SkimResult(request.sample(), request.output(), files.size(), c.read, c.passed, seconds,
-                plan.notes());
+        });
     }
 
     /** What the stage will do, resolved against the first input: columns to read, compute and write. */
@@ -377,27 +354,45 @@ public final class Skim {
         long start = System.nanoTime();
         List<Path> files = inputs();
         Plan plan = plan(files);
+        Counters c = new Counters();
+        return write(files, plan, c, start, (out, threads) -> {
+            BatchSink write = s -> {
+                if (s.columns() != null) {
+                    out.append(s.columns());
+                }
+                progress(s, start, c);
+            };
+            if (threads == 1) {
+                produce(files, plan, c, write);
+            } else {
+                pipelined(files, plan, c, write, threads);
+            }
+        });
+    }
+
+    /** What fills the output tree, between its creation and its closing. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(TreeWriter out, int threads) throws SkimException, IOException;
+    }
+
+    /**
+     * Writes the output, the local skim's and the Spark merge's alike: the output tree with baskets compressed on
+     * {@code request.threads()} threads, filled by {@code fill}, then the other trees; on any failure nothing is
+     * published.
+     */
+    private SkimResult write(List<Path> files, Plan plan, Counters c, long start, Fill fill)
+            throws SkimException, IOException {
         Files.createDirectories(request.output().toAbsolutePath().getParent());
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
         int threads = Math.max(1, request.threads());
         ExecutorService compressors = threads > 1 ? Executors.newFixedThreadPool(threads, daemon("skim-compress"))
                 : null;
-        Counters c = new Counters();
         try (RootWriter writer = RootWriter.create(request.output(), options)) {
             try {
                 TreeWriter out = compressing(writer.tree(request.outputTree(), request.sample(), plan.outputs()),
                         compressors, threads);
-                BatchSink write = s -> {
-                    if (s.columns() != null) {
-                        out.append(s.columns());
-                    }
-                    progress(s, start, c);
-                };
-                if (threads == 1) {
-                    produce(files, plan, c, write);
-                } else {
-                    pipelined(files, plan, c, write, threads);
-                }
+                fill.into(out, threads);
                 out.close();
                 for (String other : request.otherTrees()) {
                     copyTree(files, other, writer, compressors, threads);
