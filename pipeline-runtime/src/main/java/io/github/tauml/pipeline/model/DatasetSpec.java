@@ -1,7 +1,5 @@
 package io.github.tauml.pipeline.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tauml.pipeline.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +18,9 @@ import java.util.List;
  */
 public record DatasetSpec(String kind, List<InputSpec> inputs, int batchSize, Path scaling) {
     /** The kind of a classification dataset. */
-    public static final String CLASSIFICATION = "classification";
+    public static final String CLASSIFICATION = io.github.tauml.pipeline.tfdata.DatasetSpec.CLASSIFICATION;
     /** The kind of an adversarial (control-region) dataset. */
-    public static final String ADVERSARIAL = "adversarial";
+    public static final String ADVERSARIAL = io.github.tauml.pipeline.tfdata.DatasetSpec.ADVERSARIAL;
 
     /**
      * A dataset an earlier execution of the pipeline is declared to write, for checking the training against it
@@ -71,41 +69,31 @@ public record DatasetSpec(String kind, List<InputSpec> inputs, int batchSize, Pa
     }
 
     /**
-     * Reads {@code <dataset>/spec.json}.
+     * Reads {@code <dataset>/spec.json} through the dataset contract's reader ({@link
+     * io.github.tauml.pipeline.tfdata.DatasetSpec#read}) and keeps what the trainer needs.
      *
      * @param element the pom element that names the dataset, for errors
      * @throws ConfigException when the directory holds no complete dataset or the spec is malformed
      */
     public static DatasetSpec read(Path dataset, String element) throws ConfigException {
-        Path file = dataset.resolve("spec.json");
+        Path file = dataset.resolve(io.github.tauml.pipeline.tfdata.DatasetSpec.FILE);
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(element, dataset + " holds no complete dataset (no spec.json)",
                     "run the dataset goal first, or point " + element + " at its output directory");
         }
+        io.github.tauml.pipeline.tfdata.DatasetSpec spec;
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            if (!"tauml-tfrecord".equals(root.path("format").asText())) {
-                throw new ConfigException(element, file + " is not a tauml-tfrecord dataset spec",
-                        "point " + element + " at a dataset written by the dataset goal");
-            }
-            List<InputSpec> inputs = new ArrayList<>();
-            for (JsonNode in : root.path("inputs")) {
-                JsonNode shape = in.path("shape");
-                int[] s = new int[shape.size()];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = shape.get(i).asInt();
-                }
-                inputs.add(new InputSpec(in.path("name").asText(), s));
-            }
-            if (inputs.isEmpty()) {
-                throw new ConfigException(element, file + " lists no inputs", "rewrite the dataset");
-            }
-            Path scaling = root.hasNonNull("scaling") ? dataset.resolve(root.get("scaling").asText()) : null;
-            return new DatasetSpec(root.path("kind").asText(), inputs, root.path("batch_size").asInt(0),
-                    scaling != null && Files.isRegularFile(scaling) ? scaling : null);
+            spec = io.github.tauml.pipeline.tfdata.DatasetSpec.read(dataset);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(element, "cannot read " + file + ": " + e.getMessage(),
-                    "rewrite the dataset with the dataset goal");
+                    "point " + element + " at a dataset written by the dataset goal, or rewrite it");
         }
+        if (spec.inputs().isEmpty()) {
+            throw new ConfigException(element, file + " lists no inputs", "rewrite the dataset");
+        }
+        Path scaling = spec.scaling() == null ? null : dataset.resolve(spec.scaling());
+        return new DatasetSpec(spec.kind(), declared(spec.kind(), spec.inputs(), 0, "").spec().inputs(),
+                spec.batchSize() == null ? 0 : spec.batchSize(),
+                scaling != null && Files.isRegularFile(scaling) ? scaling : null);
     }
 }

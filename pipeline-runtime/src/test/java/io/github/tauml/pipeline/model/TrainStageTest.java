@@ -2,12 +2,10 @@ package io.github.tauml.pipeline.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,21 +17,19 @@ class TrainStageTest {
     /** Writes a spec.json of the dataset contract (no shards: the test factory serves synthetic batches). */
     static Path dataset(Path dir, String kind, int batchSize) throws Exception {
         Files.createDirectories(dir);
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("format", "tauml-tfrecord");
-        spec.put("format_version", 1);
-        spec.put("kind", kind);
-        List<Map<String, Object>> inputs = new ArrayList<>();
+        List<io.github.tauml.pipeline.tfdata.DatasetSpec.Input> inputs = new ArrayList<>();
         for (InputSpec s : INPUTS) {
-            inputs.add(Map.of("name", s.name(), "shape", s.shape()));
+            List<Integer> shape = java.util.Arrays.stream(s.shape()).boxed().toList();
+            List<String> features = java.util.stream.IntStream.range(0, shape.get(shape.size() - 1))
+                    .mapToObj(i -> "f" + i).toList();
+            inputs.add(new io.github.tauml.pipeline.tfdata.DatasetSpec.Input(s.name(), s.name().replace("input_", ""),
+                    shape, io.github.tauml.pipeline.tfdata.DatasetSpec.Input.DENSE, features));
         }
-        spec.put("inputs", inputs);
-        if (batchSize > 0) {
-            spec.put("batch_size", batchSize);
-        }
-        spec.put("scaling", "scaling.json");
         Files.writeString(dir.resolve("scaling.json"), "{\"TauFlat\": {}}");
-        new ObjectMapper().writeValue(dir.resolve("spec.json").toFile(), spec);
+        Files.write(dir.resolve(io.github.tauml.pipeline.tfdata.DatasetSpec.FILE),
+                new io.github.tauml.pipeline.tfdata.DatasetSpec(io.github.tauml.pipeline.tfdata.DatasetSpec.FORMAT,
+                        io.github.tauml.pipeline.tfdata.DatasetSpec.VERSION, kind, "NONE", inputs, List.of(),
+                        Map.of(), batchSize > 0 ? batchSize : null, "scaling.json", 0, List.of()).toJson());
         return dir;
     }
 
