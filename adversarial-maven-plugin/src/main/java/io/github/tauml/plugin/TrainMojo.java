@@ -2,6 +2,8 @@ package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.Problems;
+import io.github.tauml.pipeline.config.TrainConfig;
+import io.github.tauml.pipeline.config.TrainDeclaration;
 import io.github.tauml.pipeline.config.TrainingYaml;
 import io.github.tauml.pipeline.model.BatchSourceFactory;
 import io.github.tauml.pipeline.model.DatasetSpec;
@@ -217,9 +219,8 @@ public class TrainMojo extends StageMojo {
     static final Set<String> ADVERSARIAL_ONLY = Set.of("k1", "k2", "advLearningRate", "usePreviousOpt", "dannRamp",
             "adversarialDataset", "startingModel");
 
-    private static final String CLASSIFICATION_DATASET =
-            "<classificationDataset> (adversarial.train.classificationDataset)";
-    private static final String ADVERSARIAL_DATASET = "<adversarialDataset> (adversarial.train.adversarialDataset)";
+    private static final String CLASSIFICATION_DATASET = TrainConfig.CLASSIFICATION_DATASET;
+    private static final String ADVERSARIAL_DATASET = TrainConfig.ADVERSARIAL_DATASET;
 
     /**
      * In default mode, the settings the training yaml gives without its adversarial-only keys ({@code adv_parameter},
@@ -329,97 +330,16 @@ public class TrainMojo extends StageMojo {
     }
 
     TrainStageRequest request() throws ConfigException {
-        Problems p = new Problems();
-        TrainRequest.Mode m;
-        try {
-            m = TrainRequest.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("<mode>", "unknown mode '" + mode + "'", "use default or adversarial");
-        }
-        boolean adversarial = m == TrainRequest.Mode.ADVERSARIAL;
-        TrainingYaml.Settings y = trainingYaml == null ? null : TrainingYaml.read(trainingYaml.toPath());
-        NetworkSettings base;
-        try {
-            base = NetworkSettings.preset(preset);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("<preset>", e.getMessage(), "use small or v2p5");
-        }
-        NetworkSettings net = base;
-        if (y != null && !y.nets().isEmpty()) {
-            net = new NetworkSettings(y.nets().getOrDefault("tau_net", base.tauNet()),
-                    y.nets().getOrDefault("comp_net", base.compNet()),
-                    y.nets().getOrDefault("comp_merge_net", base.compMergeNet()),
-                    y.nets().getOrDefault("conv_2d_net", base.conv2dNet()),
-                    y.nets().getOrDefault("dense_net", base.denseNet()), 4);
-        }
-        // A missing dataset is reported together with the settings' problems below.
-        DatasetSpec spec = null;
-        try {
-            spec = spec(classificationDataset.toPath(), CLASSIFICATION_DATASET).spec();
-        } catch (ConfigException e) {
-            p.addAll(e);
-        }
-        String modeName = m.name().toLowerCase(Locale.ROOT);
-        double lr = pick(learningRate, y == null ? null : y.learningRate(), 0.001);
-        String optName = pick(optimizer, y == null ? null : y.optimizerName(), "Nadam");
-        double decay = pick(scheduleDecay, y == null ? null : y.scheduleDecay(), 1e-4);
-        double[] adv = y == null ? null : y.advParameter();
-        double advLr = pick(advLearningRate, y == null ? null : y.advLearningRate(), 0.01);
-        OptimizerSettings main;
-        try {
-            main = new OptimizerSettings(optName, lr, decay);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("<optimizer>", e.getMessage(), "use Nadam or Adam with a positive learningRate");
-        }
-        int ep = pick(epochs, y == null ? null : y.nEpochs(), 1);
-        int nb = pick(batchesPerEpoch, y == null ? null : y.nBatches(), 1000);
-        int nv = pick(validationBatches, y == null ? null : y.nBatchesVal(), 100);
-        if (ep <= 0) {
-            p.add("<epochs>", "must be positive, got " + ep, "set <epochs>1</epochs> or more");
-        }
-        if (nb <= 0) {
-            p.add("<batchesPerEpoch>", "must be positive, got " + nb, "set <batchesPerEpoch>");
-        }
-        if (keepCheckpoints < 0) {
-            p.add("<keepCheckpoints>", "must not be negative, got " + keepCheckpoints,
-                    "set <keepCheckpoints>3</keepCheckpoints> to keep the last three epoch ends, or 0 for none");
-        }
-        double kClass = pick(k1, adv == null ? null : adv[0], 1.0);
-        double kAdv = pick(k2, adv == null ? null : adv[1], 10.0);
-        // Δ_common = k1·g_class − k2·g_adv (§3.5): a negative k turns a gradient around, both zero freeze the layers.
-        if (adversarial && (!(kClass >= 0) || Double.isInfinite(kClass))) {
-            p.add("<k1> (adversarial.train.k1)", "must be a finite number of 0 or more, got " + kClass,
-                    "use the reference's adv_parameter [1, 10], i.e. <k1>1</k1>");
-        }
-        if (adversarial && (!(kAdv >= 0) || Double.isInfinite(kAdv))) {
-            p.add("<k2> (adversarial.train.k2)", "must be a finite number of 0 or more, got " + kAdv
-                    + (kAdv < 0 ? ": a negative k2 would help the adversary instead of fighting it" : ""),
-                    "use the reference's adv_parameter [1, 10], i.e. <k2>10</k2>, or 0 for the control without"
-                    + " the adversary's gradient");
-        }
-        if (adversarial && kClass == 0 && kAdv == 0) {
-            p.add("<k1> and <k2> (adversarial.train.k1, adversarial.train.k2)", "are both 0: no gradient would"
-                    + " reach the common layers", "use the reference's adv_parameter [1, 10]");
-        }
-        p.throwIfAny();
-        TrainRequest t = new TrainRequest(m, net, spec.inputs(), main, OptimizerSettings.adversary(advLr),
-                y != null && y.tauLossesSfs() != null ? y.tauLossesSfs() : Losses.TAU_LOSSES_SFS,
-                kClass, kAdv, dannRamp,
-                ep, nb, nv, pick(stepDecay, y == null ? null : y.stepDecay(), 0), patience, seed,
-                adversarial ? startingModel.toPath() : null,
-                pick(usePreviousOpt, y == null ? null : y.usePreviousOpt(), false),
-                (workDirectory != null ? workDirectory
-                        : new File(basedir, "target/adversarial/train/" + modeName)).toPath(),
-                checkpointEvery, keepCheckpoints, intraOpThreads, interOpThreads,
-                Duration.ofSeconds(Math.max(1, progressSeconds)));
-        return new TrainStageRequest(t, pick(nTau, y == null ? null : y.nTau(), 250),
-                classificationDataset.toPath(), adversarial ? adversarialDataset.toPath() : null,
-                (modelDirectory != null ? modelDirectory : new File(basedir, "target/adversarial/model/" + modeName))
-                        .toPath(), mlruns == null ? null : mlruns.toPath(), experiment, modeName, basedir.toPath());
+        return TrainConfig.request(new TrainDeclaration(basedir.toPath(), mode, preset, path(trainingYaml),
+                path(classificationDataset), path(adversarialDataset), path(startingModel), path(modelDirectory),
+                path(workDirectory), path(mlruns), experiment, epochs, batchesPerEpoch, validationBatches, nTau,
+                learningRate, optimizer, scheduleDecay, stepDecay, patience, k1, k2, advLearningRate, usePreviousOpt,
+                dannRamp, seed, checkpointEvery, keepCheckpoints, intraOpThreads, interOpThreads, progressSeconds),
+                (dataset, element) -> spec(dataset, element).spec());
     }
 
-    private static <T> T pick(T pom, T yaml, T fallback) {
-        return pom != null ? pom : yaml != null ? yaml : fallback;
+    private static Path path(File f) {
+        return f == null ? null : f.toPath();
     }
 
 }
