@@ -5,6 +5,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfDocument;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
@@ -457,7 +458,8 @@ public final class Plots {
      * trailer {@code /ID}; here the dates are {@code date} (both {@code /CreationDate} and {@code /ModDate}, in UTC) or
      * left out when it is null, and the {@code /ID} is derived from the content: the first 16 bytes of the SHA-256 of
      * the page's drawing operators, the title and the date (both halves alike, as for a file never modified). OpenPDF
-     * takes a fixed id through the {@code /FileId} key of the info dictionary, so that key is in it too.
+     * takes a fixed id through the {@code /FileId} key of the info dictionary, so that key is in it too. The hatch
+     * patterns are written in the order they were drawn ({@link OrderedPdfWriter}).
      *
      * @param title the document's {@code /Title} (e.g. the plot's caption), or null
      * @param date  the creation date, e.g. {@link SourceDate#fromEnvironment()}; null: no dates
@@ -466,7 +468,7 @@ public final class Plots {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(new Rectangle(WIDTH, HEIGHT), 0, 0, 0, 0);
         try {
-            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            PdfWriter writer = OrderedPdfWriter.open(doc, out);
             doc.open();
             PdfContentByte cb = writer.getDirectContent();
             Graphics2D g = cb.createGraphicsShapes(WIDTH, HEIGHT);
@@ -498,6 +500,34 @@ public final class Plots {
             doc.close();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * OpenPDF's {@link PdfWriter} with its tables of patterns, shadings, spot colours and properties in insertion
+     * order: PdfWriter keeps them in {@link java.util.HashMap}s keyed by identity and writes them in that map's order,
+     * which changes from one JVM to the next (the hatched bands' two patterns swapped places between runs).
+     */
+    static final class OrderedPdfWriter extends PdfWriter {
+        private OrderedPdfWriter(PdfDocument pdf, java.io.OutputStream os) {
+            super(pdf, os);
+            documentColors = new java.util.LinkedHashMap<>();
+            documentPatterns = new java.util.LinkedHashMap<>();
+            documentShadingPatterns = new java.util.LinkedHashMap<>();
+            documentShadings = new java.util.LinkedHashMap<>();
+            documentProperties = new java.util.LinkedHashMap<>();
+            documentSpotPatterns = new java.util.LinkedHashMap<>();
+        }
+
+        /** As {@link PdfWriter#getInstance(Document, java.io.OutputStream)}, with this writer. */
+        static PdfWriter open(Document document, java.io.OutputStream os)
+                throws com.lowagie.text.DocumentException {
+            PdfDocument pdf = new PdfDocument();
+            pdf.setTextRenderingOptions(document.getTextRenderingOptions());
+            document.addDocListener(pdf);
+            PdfWriter writer = new OrderedPdfWriter(pdf, os);
+            pdf.addWriter(writer);
+            return writer;
+        }
     }
 
     private static MessageDigest sha256() {
