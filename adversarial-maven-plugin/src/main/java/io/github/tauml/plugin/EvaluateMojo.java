@@ -13,6 +13,7 @@ import io.github.tauml.pipeline.evaluate.Evaluation;
 import io.github.tauml.pipeline.evaluate.Gates;
 import io.github.tauml.pipeline.evaluate.PipelineSummary;
 import io.github.tauml.pipeline.evaluate.PredictStage;
+import io.github.tauml.pipeline.evaluate.SourceDate;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
 import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.pipeline.model.ModelExport;
@@ -142,6 +143,9 @@ public class EvaluateMojo extends StageMojo {
         try {
             judged = QualityGates.declare(GateSpec.declarations(gates), names);
             binning = binning();
+            if (pdf) {
+                SourceDate.fromEnvironment(); // before the predictions are written
+            }
         } catch (ConfigException e) {
             throw new MojoFailureException("The evaluation is declared in a way that cannot run; nothing was"
                     + " evaluated:\n" + e.getMessage(), e);
@@ -151,8 +155,9 @@ public class EvaluateMojo extends StageMojo {
         shown.put("working points", "DeepTau v2p5 VSjet " + WorkingPoint.V2P5_VSJET.stream()
                 .map(w -> w.name() + " " + w.threshold()).toList());
         for (EvaluateRequest.Model m : declared) {
-            shown.put("model " + m.name(), m.predictions() + (m.classPredictions() == null ? ""
-                    : ", " + m.classPredictions()) + (m.runRecord() == null ? "" : ", run " + m.runRecord()));
+            shown.put("model " + m.name(), shown(m.predictions()) + (m.classPredictions() == null ? ""
+                    : ", " + shown(m.classPredictions())) + (m.runRecord() == null ? "" : ", run "
+                    + shown(m.runRecord())));
         }
         if (settings != null) {
             shown.putAll(settings);
@@ -233,6 +238,13 @@ public class EvaluateMojo extends StageMojo {
         } catch (ConfigException e) {
             problems.addAll(e);
         }
+        if (pdf) {
+            try {
+                SourceDate.fromEnvironment();
+            } catch (ConfigException e) {
+                problems.addAll(e);
+            }
+        }
         for (EvaluateRequest.Model m : models()) {
             boolean predicted = models != null && models.stream()
                     .anyMatch(d -> d.savedModel != null && m.name().equals(d.name == null ? "" : d.name.trim()));
@@ -253,6 +265,17 @@ public class EvaluateMojo extends StageMojo {
                 }
             }
         }
+    }
+
+    /**
+     * The PDFs' date, {@code SOURCE_DATE_EPOCH}, when it is set and PDFs are written: another date gives other PDF
+     * bytes, so the evaluation runs again (unset, the fingerprint is as before the PDFs were dated).
+     */
+    @Override
+    protected Map<String, Object> derivedParameters() {
+        String epoch = System.getenv(SourceDate.VARIABLE);
+        return pdf && epoch != null && !epoch.isBlank()
+                ? Map.of(SourceDate.VARIABLE + " (date of the PDF plots)", epoch.trim()) : Map.of();
     }
 
     /** The evaluated models' names, for the check goal's gates. */
@@ -346,6 +369,12 @@ public class EvaluateMojo extends StageMojo {
                             .map(c -> checkpointPredictions(name, c)).toList()));
         }
         return out;
+    }
+
+    /** A path as the report shows it: relative to the project directory when inside it, the same in every checkout. */
+    private String shown(Path p) {
+        Path base = basedir.toPath().toAbsolutePath().normalize(), abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
     }
 
     private Path resolve(File f) {
