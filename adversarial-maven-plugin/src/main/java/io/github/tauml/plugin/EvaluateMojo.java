@@ -108,6 +108,14 @@ public class EvaluateMojo extends StageMojo {
     @Parameter(property = "adversarial.evaluate.pdf", defaultValue = "true")
     private boolean pdf;
 
+    /**
+     * The date written into the PDF plots, as Maven's reproducible builds take it: ISO-8601
+     * ({@code 2026-01-01T00:00:00Z}) or seconds since 1970; the environment's {@code SOURCE_DATE_EPOCH} wins when set;
+     * neither: the PDFs carry no date. Either way the same predictions give the same PDF bytes.
+     */
+    @Parameter(property = "adversarial.evaluate.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     /** The plots' right-hand label, e.g. {@code 59.7 fb⁻¹ (13 TeV)}. */
     @Parameter(property = "adversarial.evaluate.lumiText")
     private String lumiText;
@@ -140,12 +148,11 @@ public class EvaluateMojo extends StageMojo {
         List<String> names = declared.stream().map(EvaluateRequest.Model::name).toList();
         DjetBinning binning;
         List<QualityGate> judged;
+        java.time.Instant pdfDate;
         try {
             judged = QualityGates.declare(GateSpec.declarations(gates), names);
             binning = binning();
-            if (pdf) {
-                SourceDate.fromEnvironment(); // before the predictions are written
-            }
+            pdfDate = pdf ? pdfDate() : null; // checked before the predictions are written
         } catch (ConfigException e) {
             throw new MojoFailureException("The evaluation is declared in a way that cannot run; nothing was"
                     + " evaluated:\n" + e.getMessage(), e);
@@ -167,7 +174,7 @@ public class EvaluateMojo extends StageMojo {
             PipelineSummary summary = summaryFile != null && summaryFile.isFile()
                     ? PipelineSummary.read(summaryFile.toPath()) : PipelineSummary.EMPTY;
             EvaluateRequest request = new EvaluateRequest(declared, outputDirectory.toPath(), binning,
-                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged);
+                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged, pdfDate);
             EvaluateResult r = Evaluation.run(request, getLog()::info);
             for (Gates.Outcome o : r.gates()) {
                 getLog().info("Gate (judged by the check goal) " + o.message());
@@ -240,7 +247,7 @@ public class EvaluateMojo extends StageMojo {
         }
         if (pdf) {
             try {
-                SourceDate.fromEnvironment();
+                pdfDate();
             } catch (ConfigException e) {
                 problems.addAll(e);
             }
@@ -369,6 +376,22 @@ public class EvaluateMojo extends StageMojo {
                             .map(c -> checkpointPredictions(name, c)).toList()));
         }
         return out;
+    }
+
+    /** Without PDFs, their date cannot change the result. */
+    @Override
+    protected java.util.Set<String> notFingerprinted() {
+        return pdf ? java.util.Set.of() : java.util.Set.of("outputTimestamp");
+    }
+
+    /** SOURCE_DATE_EPOCH when set, else {@code <outputTimestamp>} when set, else null (no date). */
+    private java.time.Instant pdfDate() throws ConfigException {
+        java.time.Instant fromEnvironment = SourceDate.fromEnvironment();
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        return outputTimestamp == null || outputTimestamp.trim().length() < 2 ? null
+                : PackageModelMojo.timestamp(outputTimestamp);
     }
 
     /** A path as the report shows it: relative to the project directory when inside it, the same in every checkout. */

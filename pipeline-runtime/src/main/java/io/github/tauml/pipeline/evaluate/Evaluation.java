@@ -24,7 +24,7 @@ import org.jfree.chart.JFreeChart;
  *   <li>{@code plots/}: {@code djet_<model>}, {@code djet_ratio}, {@code yadv_<model>} (models with the head),
  *   {@code roc_tau_vs_jet}, {@code roc_tau_vs_e}, {@code roc_tau_vs_mu} (models with class predictions) and
  *   {@code training_<model>} (models with a run record), each {@code .png} and {@code .pdf} (titled with the plot's
- *   caption, dated {@link SourceDate#fromEnvironment()} or not at all);</li>
+ *   caption, dated {@link EvaluateRequest#pdfDate()} or not at all);</li>
  *   <li>{@code report.html}: self-contained.</li>
  * </ul>
  * The same inputs give the same bytes in every file but {@code report.html}, whose pipeline summary shows wall times.
@@ -32,8 +32,11 @@ import org.jfree.chart.JFreeChart;
  * written to temporary names and moved into place, {@code report.html} last.
  */
 public final class Evaluation {
-    /** The version of what the stage writes: raise it when the same predictions would give other files. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of what the stage writes: raise it when the same predictions would give other files (2: PDFs without
+     * the time of the run and with an /ID from their content).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -48,8 +51,7 @@ public final class Evaluation {
      * Runs the evaluation.
      *
      * @param log progress lines for the build log
-     * @throws ConfigException   when the request names inputs that do not exist, or {@code SOURCE_DATE_EPOCH} is not a
-     *                           date (before any work)
+     * @throws ConfigException   when the request names inputs that do not exist (before any work)
      * @throws EvaluateException when an input cannot be used (a CSV without a column, an empty sample)
      * @throws IOException       when an output cannot be written
      */
@@ -57,7 +59,6 @@ public final class Evaluation {
             throws ConfigException, EvaluateException, IOException {
         long start = System.nanoTime();
         request.validate();
-        java.time.Instant pdfDate = request.pdf() ? SourceDate.fromEnvironment() : null;
         Map<String, AdversarialPredictions> adv = new LinkedHashMap<>();
         Map<String, List<AdversarialPredictions>> checkpoints = new LinkedHashMap<>();
         Map<String, ClassPredictions> cls = new LinkedHashMap<>();
@@ -164,7 +165,7 @@ public final class Evaluation {
                 written.add(out.resolve("plots").resolve(c.id() + ".png"));
                 String pdf = null;
                 if (request.pdf()) {
-                    Files.write(dir.staging().resolve(c.id() + ".pdf"), Plots.pdf(c.chart(), c.title(), pdfDate));
+                    Files.write(dir.staging().resolve(c.id() + ".pdf"), Plots.pdf(c.chart(), c.title(), request.pdfDate()));
                     written.add(out.resolve("plots").resolve(c.id() + ".pdf"));
                     pdf = "plots/" + c.id() + ".pdf";
                 }

@@ -462,7 +462,7 @@ public final class Plots {
      * patterns are written in the order they were drawn ({@link OrderedPdfWriter}).
      *
      * @param title the document's {@code /Title} (e.g. the plot's caption), or null
-     * @param date  the creation date, e.g. {@link SourceDate#fromEnvironment()}; null: no dates
+     * @param date  the creation date (e.g. {@link EvaluateRequest#pdfDate()}); null: no dates
      */
     public static byte[] pdf(JFreeChart chart, String title, Instant date) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

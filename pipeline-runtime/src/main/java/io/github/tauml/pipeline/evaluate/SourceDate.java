@@ -4,9 +4,9 @@ import io.github.tauml.pipeline.config.ConfigException;
 import java.time.Instant;
 
 /**
- * The date the evaluation writes into its PDF plots: {@code SOURCE_DATE_EPOCH} (seconds since 1970-01-01 UTC, the
- * reproducible-builds.org convention that Debian, Nix and many CI recipes set to the last commit's time) when the
- * environment sets it, and no date otherwise, so that the same predictions always give the same PDF bytes.
+ * {@code SOURCE_DATE_EPOCH}, the reproducible-builds.org convention (seconds since 1970-01-01 UTC, which Debian, Nix
+ * and many CI recipes set to the last commit's time): when the environment sets it, the evaluate goal dates the PDF
+ * plots with it ({@link EvaluateRequest#pdfDate()}), before {@code project.build.outputTimestamp}.
  */
 public final class SourceDate {
     /** The environment variable read. */

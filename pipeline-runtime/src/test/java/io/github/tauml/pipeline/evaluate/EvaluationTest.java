@@ -140,6 +140,23 @@ class EvaluationTest {
         }
     }
 
+    /** The request's date is every PDF's creation date; without one the PDFs have none. */
+    @Test
+    void pdfsCarryTheRequestsDateAndTheirCaption() throws Exception {
+        EvaluateRequest req = scenario(dir, List.of());
+        java.time.Instant date = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        Evaluation.run(new EvaluateRequest(req.models(), dir.resolve("dated"), req.binning(), req.workingPoints(),
+                true, req.lumiText(), req.summary(), req.settings(), req.gates(), date), s -> { });
+        PdfReader dated = new PdfReader(dir.resolve("dated/plots/djet_default.pdf").toString());
+        assertThat(dated.getInfo()).containsEntry("CreationDate", "D:20260101000000Z")
+                .containsEntry("Title", "D_jet, data vs simulation: default");
+        dated.close();
+        Evaluation.run(req, s -> { });
+        PdfReader undated = new PdfReader(dir.resolve("out/plots/djet_default.pdf").toString());
+        assertThat(undated.getInfo()).doesNotContainKeys("CreationDate", "ModDate");
+        undated.close();
+    }
+
     /** The checkpoint keys are the mean and sample standard deviation of each checkpoint's own metrics. */
     @Test
     void checkpointMetricsAreMeanAndSpreadOverTheCheckpoints() throws Exception {
