@@ -505,7 +505,7 @@ public final class Plots {
     /**
      * OpenPDF's {@link PdfWriter} with its tables of patterns, shadings, spot colours and properties in insertion
      * order: PdfWriter keeps them in {@link java.util.HashMap}s keyed by identity and writes them in that map's order,
-     * which changes from one JVM to the next (the hatched bands' two patterns swapped places between runs).
+     * which changes from one JVM to the next (the D_jet plot's three hatch patterns swapped places between runs).
      */
     static final class OrderedPdfWriter extends PdfWriter {
         private OrderedPdfWriter(PdfDocument pdf, java.io.OutputStream os) {
