@@ -19,6 +19,9 @@ def pdfText = new String(new File(out, 'plots/djet_default.pdf').bytes, 'ISO-885
 assert pdfText.contains("/CreationDate(${pdfDate})") && pdfText.contains("/ModDate(${pdfDate})") : pdfDate
 def html = new File(out, 'report.html').text
 assert html.contains('<table id="metrics">') && html.contains('data:image/png;base64,')
+// Files are named relative to the project in the report's settings, the same in every checkout.
+assert html.contains('<td>model default</td><td>target/adversarial/evaluate/predictions/default_predictions.csv')
+assert !html.contains(basedir.canonicalPath) && !html.contains(basedir.absolutePath)
 def log = new File(basedir, 'build.log').text
 assert log.contains('adversarial-maven-plugin') && log.contains(':evaluate (evaluate)')
 assert log.indexOf(':evaluate (evaluate)') < log.indexOf(':check (check)')
