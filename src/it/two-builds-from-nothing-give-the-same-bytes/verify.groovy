@@ -5,8 +5,16 @@ def lock = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'adversa
 def stages = lock.stages.keySet()
 ['toy-ntuples (toy-ntuples)', 'toy-ntuples (toy-twin)', 'skim (skim)', 'skim (skim-twin)', 'skim (skim-training)', 'reweight (reweight)',
  'mix (mix)', 'dataset (dataset)', 'dataset (dataset-evaluation)', 'train (train-default)',
- 'train (train-adversarial)'].each { assert stages.contains(it) : "${it} not in ${stages}" }
+ 'train (train-adversarial)', 'evaluate (evaluate)'].each { assert stages.contains(it) : "${it} not in ${stages}" }
 assert lock.stages['train (train-adversarial)'].outputs.keySet().any { it.endsWith('weights.ckpt') }
+def evaluated = lock.stages['evaluate (evaluate)'].outputs.keySet()
+assert evaluated.contains('target/adversarial/evaluate/metrics.json')
+assert evaluated.count { it.endsWith('.pdf') } >= 6 && evaluated.count { it.endsWith('.png') } >= 6 : evaluated
+// The descriptive files name their inputs relative to the project, not by this checkout's absolute path.
+def spec = new groovy.json.JsonSlurperClassic().parse(new File(basedir, 'target/adversarial/dataset/classification/spec.json'))
+assert spec.source == ['../../skim/training.root'] : spec.source
+assert new File(basedir, 'target/adversarial/model/adversarial/settings.json').text
+        .contains('"starting_model" : "target/adversarial/model/default"')
 
 // Build 2: from nothing again (target/ deleted), verifying every output against build 1's lock file.
 def settings = new File(basedir, 'child-settings.xml')
@@ -27,5 +35,17 @@ def log = new File(basedir, 'second.log').text
 assert second.exitValue() == 0 : log
 assert log.contains('train (train-adversarial) runs: no earlier run') : log
 assert !log.contains('differs from') && log.contains('BUILD SUCCESS')
-println "Two builds from nothing: the same bytes for ${stages.size()} stages, the trained weights included."
+// Beside the lock's own check: build 2's plots (PDFs included), metrics, spec.json and settings.json have build 1's bytes.
+def sha256 = { File f -> java.security.MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString() }
+def compared = 0
+lock.stages.each { stage, entry ->
+    entry.outputs.each { path, hash ->
+        if (['.pdf', '.png', '/metrics.json', '/spec.json', '/settings.json'].any { path.endsWith(it) }) {
+            assert sha256(new File(basedir, path)) == hash : "${path} of ${stage} differs between the two builds"
+            compared++
+        }
+    }
+}
+assert compared >= 6 + 6 + 1 + 4 + 2 : compared
+println "Two builds from nothing: the same bytes for ${stages.size()} stages, the trained weights and the PDFs included."
 return true

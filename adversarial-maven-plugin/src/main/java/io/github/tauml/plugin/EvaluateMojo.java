@@ -13,6 +13,7 @@ import io.github.tauml.pipeline.evaluate.Evaluation;
 import io.github.tauml.pipeline.evaluate.Gates;
 import io.github.tauml.pipeline.evaluate.PipelineSummary;
 import io.github.tauml.pipeline.evaluate.PredictStage;
+import io.github.tauml.pipeline.evaluate.SourceDate;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
 import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.pipeline.model.ModelExport;
@@ -107,6 +108,14 @@ public class EvaluateMojo extends StageMojo {
     @Parameter(property = "adversarial.evaluate.pdf", defaultValue = "true")
     private boolean pdf;
 
+    /**
+     * The date written into the PDF plots, as Maven's reproducible builds take it: ISO-8601
+     * ({@code 2026-01-01T00:00:00Z}) or seconds since 1970; the environment's {@code SOURCE_DATE_EPOCH} wins when set;
+     * neither: the PDFs carry no date. Either way the same predictions give the same PDF bytes.
+     */
+    @Parameter(property = "adversarial.evaluate.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     /** The plots' right-hand label, e.g. {@code 59.7 fb⁻¹ (13 TeV)}. */
     @Parameter(property = "adversarial.evaluate.lumiText")
     private String lumiText;
@@ -139,9 +148,11 @@ public class EvaluateMojo extends StageMojo {
         List<String> names = declared.stream().map(EvaluateRequest.Model::name).toList();
         DjetBinning binning;
         List<QualityGate> judged;
+        java.time.Instant pdfDate;
         try {
             judged = QualityGates.declare(GateSpec.declarations(gates), names);
             binning = binning();
+            pdfDate = pdf ? pdfDate() : null; // checked before the predictions are written
         } catch (ConfigException e) {
             throw new MojoFailureException("The evaluation is declared in a way that cannot run; nothing was"
                     + " evaluated:\n" + e.getMessage(), e);
@@ -151,8 +162,9 @@ public class EvaluateMojo extends StageMojo {
         shown.put("working points", "DeepTau v2p5 VSjet " + WorkingPoint.V2P5_VSJET.stream()
                 .map(w -> w.name() + " " + w.threshold()).toList());
         for (EvaluateRequest.Model m : declared) {
-            shown.put("model " + m.name(), m.predictions() + (m.classPredictions() == null ? ""
-                    : ", " + m.classPredictions()) + (m.runRecord() == null ? "" : ", run " + m.runRecord()));
+            shown.put("model " + m.name(), shown(m.predictions()) + (m.classPredictions() == null ? ""
+                    : ", " + shown(m.classPredictions())) + (m.runRecord() == null ? "" : ", run "
+                    + shown(m.runRecord())));
         }
         if (settings != null) {
             shown.putAll(settings);
@@ -162,7 +174,7 @@ public class EvaluateMojo extends StageMojo {
             PipelineSummary summary = summaryFile != null && summaryFile.isFile()
                     ? PipelineSummary.read(summaryFile.toPath()) : PipelineSummary.EMPTY;
             EvaluateRequest request = new EvaluateRequest(declared, outputDirectory.toPath(), binning,
-                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged);
+                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged, pdfDate);
             EvaluateResult r = Evaluation.run(request, getLog()::info);
             for (Gates.Outcome o : r.gates()) {
                 getLog().info("Gate (judged by the check goal) " + o.message());
@@ -233,6 +245,13 @@ public class EvaluateMojo extends StageMojo {
         } catch (ConfigException e) {
             problems.addAll(e);
         }
+        if (pdf) {
+            try {
+                pdfDate();
+            } catch (ConfigException e) {
+                problems.addAll(e);
+            }
+        }
         for (EvaluateRequest.Model m : models()) {
             boolean predicted = models != null && models.stream()
                     .anyMatch(d -> d.savedModel != null && m.name().equals(d.name == null ? "" : d.name.trim()));
@@ -253,6 +272,17 @@ public class EvaluateMojo extends StageMojo {
                 }
             }
         }
+    }
+
+    /**
+     * The PDFs' date, {@code SOURCE_DATE_EPOCH}, when it is set and PDFs are written: another date gives other PDF
+     * bytes, so the evaluation runs again (unset, the fingerprint is as before the PDFs were dated).
+     */
+    @Override
+    protected Map<String, Object> derivedParameters() {
+        String epoch = System.getenv(SourceDate.VARIABLE);
+        return pdf && epoch != null && !epoch.isBlank()
+                ? Map.of(SourceDate.VARIABLE + " (date of the PDF plots)", epoch.trim()) : Map.of();
     }
 
     /** The evaluated models' names, for the check goal's gates. */
@@ -346,6 +376,28 @@ public class EvaluateMojo extends StageMojo {
                             .map(c -> checkpointPredictions(name, c)).toList()));
         }
         return out;
+    }
+
+    /** Without PDFs, their date cannot change the result. */
+    @Override
+    protected java.util.Set<String> notFingerprinted() {
+        return pdf ? java.util.Set.of() : java.util.Set.of("outputTimestamp");
+    }
+
+    /** SOURCE_DATE_EPOCH when set, else {@code <outputTimestamp>} when set, else null (no date). */
+    private java.time.Instant pdfDate() throws ConfigException {
+        java.time.Instant fromEnvironment = SourceDate.fromEnvironment();
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        return outputTimestamp == null || outputTimestamp.trim().length() < 2 ? null
+                : PackageModelMojo.timestamp(outputTimestamp);
+    }
+
+    /** A path as the report shows it: relative to the project directory when inside it, the same in every checkout. */
+    private String shown(Path p) {
+        Path base = basedir.toPath().toAbsolutePath().normalize(), abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
     }
 
     private Path resolve(File f) {

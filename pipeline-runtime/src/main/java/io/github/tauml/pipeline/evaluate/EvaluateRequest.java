@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The evaluation stage (reference §5, §6): the models' prediction tables in, {@code metrics.json}, plots (PNG and
@@ -26,10 +27,21 @@ import java.util.Set;
  * @param summary         what the pipeline did before, for the report
  * @param settings        settings shown in the report (name → value, in order)
  * @param gates           quality gates shown in the report (judged again by the check goal)
+ * @param pdfDate         the date written into the PDFs ({@code /CreationDate}, {@code /ModDate}), e.g.
+ *                        {@code SOURCE_DATE_EPOCH} or {@code project.build.outputTimestamp}; null: none. The PDFs are
+ *                        the same bytes for the same predictions and date ({@link Plots#pdf(JFreeChart, String,
+ *                        java.time.Instant)})
  */
 public record EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinning binning,
                               List<WorkingPoint> workingPoints, boolean pdf, String lumiText, PipelineSummary summary,
-                              Map<String, String> settings, List<QualityGate> gates) {
+                              Map<String, String> settings, List<QualityGate> gates, java.time.Instant pdfDate) {
+
+    /** A request whose PDFs carry no date. */
+    public EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinning binning,
+                           List<WorkingPoint> workingPoints, boolean pdf, String lumiText, PipelineSummary summary,
+                           Map<String, String> settings, List<QualityGate> gates) {
+        this(models, outputDirectory, binning, workingPoints, pdf, lumiText, summary, settings, gates, null);
+    }
 
     /**
      * One model's inputs.

@@ -23,15 +23,20 @@ import org.jfree.chart.JFreeChart;
  *   <li>{@code metrics.json}: model → metric → value;</li>
  *   <li>{@code plots/}: {@code djet_<model>}, {@code djet_ratio}, {@code yadv_<model>} (models with the head),
  *   {@code roc_tau_vs_jet}, {@code roc_tau_vs_e}, {@code roc_tau_vs_mu} (models with class predictions) and
- *   {@code training_<model>} (models with a run record), each {@code .png} and {@code .pdf};</li>
+ *   {@code training_<model>} (models with a run record), each {@code .png} and {@code .pdf} (titled with the plot's
+ *   caption, dated {@link EvaluateRequest#pdfDate()} or not at all);</li>
  *   <li>{@code report.html}: self-contained.</li>
  * </ul>
+ * The same inputs give the same bytes in every file but {@code report.html}, whose pipeline summary shows wall times.
  * Every input is read and checked before anything is written; {@code plots/} is swapped in whole and the files are
  * written to temporary names and moved into place, {@code report.html} last.
  */
 public final class Evaluation {
-    /** The version of what the stage writes: raise it when the same predictions would give other files. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of what the stage writes: raise it when the same predictions would give other files (2: PDFs without
+     * the time of the run and with an /ID from their content).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -160,7 +165,7 @@ public final class Evaluation {
                 written.add(out.resolve("plots").resolve(c.id() + ".png"));
                 String pdf = null;
                 if (request.pdf()) {
-                    Files.write(dir.staging().resolve(c.id() + ".pdf"), Plots.pdf(c.chart()));
+                    Files.write(dir.staging().resolve(c.id() + ".pdf"), Plots.pdf(c.chart(), c.title(), request.pdfDate()));
                     written.add(out.resolve("plots").resolve(c.id() + ".pdf"));
                     pdf = "plots/" + c.id() + ".pdf";
                 }

@@ -3,6 +3,13 @@ package io.github.tauml.pipeline.evaluate;
 import com.lowagie.text.Document;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfDocument;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,9 +23,16 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -49,7 +63,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The evaluation plots (reference §5), drawn with JFreeChart and rendered to PNG (JFreeChart's encoder) and PDF
  * (OpenPDF's Graphics2D, text as shapes so the PDF needs no font files). Every method returns a chart; {@link #png}
- * and {@link #pdf} render it.
+ * and {@link #pdf(JFreeChart, String, Instant)} render it, both byte-reproducible (same chart, same bytes).
  */
 public final class Plots {
     /** Plot size in points (PDF) and pixels (PNG, before {@link #PNG_SCALE}). */
@@ -433,12 +447,28 @@ public final class Plots {
         return ChartUtils.encodeAsPNG(img);
     }
 
-    /** The chart as a one-page vector PDF of {@link #WIDTH}×{@link #HEIGHT} points. */
+    /** The chart as a one-page vector PDF without title or dates: {@link #pdf(JFreeChart, String, Instant)}. */
     public static byte[] pdf(JFreeChart chart) throws IOException {
+        return pdf(chart, null, null);
+    }
+
+    /**
+     * The chart as a one-page vector PDF of {@link #WIDTH}×{@link #HEIGHT} points, byte-reproducible: the same chart,
+     * title and date give the same bytes. OpenPDF would stamp the current time as {@code /CreationDate} and a random
+     * trailer {@code /ID}; here the dates are {@code date} (both {@code /CreationDate} and {@code /ModDate}, in UTC) or
+     * left out when it is null, and the {@code /ID} is derived from the content: the first 16 bytes of the SHA-256 of
+     * the page's drawing operators, the title and the date (both halves alike, as for a file never modified). OpenPDF
+     * takes a fixed id through the {@code /FileId} key of the info dictionary, so that key is in it too. The hatch
+     * patterns are written in the order they were drawn ({@link OrderedPdfWriter}).
+     *
+     * @param title the document's {@code /Title} (e.g. the plot's caption), or null
+     * @param date  the creation date (e.g. {@link EvaluateRequest#pdfDate()}); null: no dates
+     */
+    public static byte[] pdf(JFreeChart chart, String title, Instant date) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(new Rectangle(WIDTH, HEIGHT), 0, 0, 0, 0);
         try {
-            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            PdfWriter writer = OrderedPdfWriter.open(doc, out);
             doc.open();
             PdfContentByte cb = writer.getDirectContent();
             Graphics2D g = cb.createGraphicsShapes(WIDTH, HEIGHT);
@@ -447,12 +477,65 @@ public final class Plots {
             } finally {
                 g.dispose();
             }
+            MessageDigest sha = sha256();
+            sha.update(cb.getInternalBuffer().toByteArray());
+            PdfDictionary info = writer.getInfo();
+            info.remove(PdfName.CREATIONDATE);
+            if (title != null) {
+                info.put(PdfName.TITLE, new PdfString(title, PdfObject.TEXT_UNICODE));
+                sha.update(("\0title\0" + title).getBytes(StandardCharsets.UTF_8));
+            }
+            if (date != null) {
+                Calendar utc = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+                utc.setTimeInMillis(date.toEpochMilli());
+                info.put(PdfName.CREATIONDATE, new PdfDate(utc));
+                info.put(PdfName.MODDATE, new PdfDate(utc));
+                sha.update(("\0date\0" + date).getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] id = java.util.Arrays.copyOf(sha.digest(), 16);
+            info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
         } catch (com.lowagie.text.DocumentException e) {
             throw new IOException("could not write the PDF: " + e.getMessage(), e);
         } finally {
             doc.close();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * OpenPDF's {@link PdfWriter} with its tables of patterns, shadings, spot colours and properties in insertion
+     * order: PdfWriter keeps them in {@link java.util.HashMap}s keyed by identity and writes them in that map's order,
+     * which changes from one JVM to the next (the D_jet plot's three hatch patterns swapped places between runs).
+     */
+    static final class OrderedPdfWriter extends PdfWriter {
+        private OrderedPdfWriter(PdfDocument pdf, java.io.OutputStream os) {
+            super(pdf, os);
+            documentColors = new java.util.LinkedHashMap<>();
+            documentPatterns = new java.util.LinkedHashMap<>();
+            documentShadingPatterns = new java.util.LinkedHashMap<>();
+            documentShadings = new java.util.LinkedHashMap<>();
+            documentProperties = new java.util.LinkedHashMap<>();
+            documentSpotPatterns = new java.util.LinkedHashMap<>();
+        }
+
+        /** As {@link PdfWriter#getInstance(Document, java.io.OutputStream)}, with this writer. */
+        static PdfWriter open(Document document, java.io.OutputStream os)
+                throws com.lowagie.text.DocumentException {
+            PdfDocument pdf = new PdfDocument();
+            pdf.setTextRenderingOptions(document.getTextRenderingOptions());
+            document.addDocListener(pdf);
+            PdfWriter writer = new OrderedPdfWriter(pdf, os);
+            pdf.addWriter(writer);
+            return writer;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     private static void addRocPoint(XYSeries s, Roc roc, int i) {

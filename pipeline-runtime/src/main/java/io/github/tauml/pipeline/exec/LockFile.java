@@ -22,16 +22,26 @@ import java.util.TreeMap;
  */
 public final class LockFile {
     /**
-     * Outputs recorded but not verified, as their bytes differ from build to build while what they carry does not:
-     * PDF files have a creation date and a random file id (OpenPDF); TensorFlow serialises graph protos in no fixed
-     * order (the weights are verified, in the SavedModel's {@code variables/} and {@code weights.ckpt}); and the
-     * descriptive files {@code spec.json}, {@code settings.json} and {@code report.html} name their inputs by absolute
-     * path, so they differ between checkouts (the records and weights they describe are verified).
+     * Outputs recorded but not verified, by the end of their path, as their bytes differ from build to build while
+     * what they carry does not:
+     * <ul>
+     *   <li>{@code saved_model.pb} and {@code frozen_graph.pb}: TensorFlow serialises graph protos in no fixed order
+     *   (the weights are verified, in the SavedModel's {@code variables/} and in {@code weights.ckpt});</li>
+     *   <li>{@code report.html}: its pipeline summary shows each stage's wall time (its metrics, plots and settings are
+     *   the verified {@code metrics.json} and plots, and the stages' parameters);</li>
+     *   <li>{@code -model.zip}: it holds the graph protos and the report (the train stage locks its weights).</li>
+     * </ul>
+     * Everything else is verified: data, weights, {@code metrics.json}, the PNG and PDF plots (no time stamp, an /ID
+     * from their content; dated by {@code SOURCE_DATE_EPOCH} when set, so a build verifying the lock needs the value
+     * the lock was written with), {@code spec.json} and {@code settings.json} (paths relative to the dataset and
+     * analysis directories).
      */
-    static final List<String> NOT_BYTE_REPRODUCIBLE = List.of(".pdf", "/saved_model.pb", "/frozen_graph.pb",
-            "/spec.json", "/settings.json", "/report.html",
-            // the model artifact holds saved_model.pb and frozen_graph.pb; its weights are locked by the train stage
+    static final List<String> NOT_BYTE_REPRODUCIBLE = List.of("/saved_model.pb", "/frozen_graph.pb", "/report.html",
             "-model.zip");
+
+    /** Added to a PDF's difference: the one input of its bytes that is not in the lock's inputs. */
+    static final String PDF_HINT = "; PDFs are dated SOURCE_DATE_EPOCH when it is set: build with the value (or"
+            + " without it) as when the lock was written";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -111,7 +121,8 @@ public final class LockFile {
                 out.add("stage " + now.stage() + ": " + e.getKey() + " is in " + where + " but was not produced");
             } else if (!got.equals(e.getValue())) {
                 out.add("stage " + now.stage() + ": " + e.getKey() + " differs from " + where + " (locked "
-                        + e.getValue().substring(0, 12) + "…, produced " + got.substring(0, 12) + "…)");
+                        + e.getValue().substring(0, 12) + "…, produced " + got.substring(0, 12) + "…)"
+                        + (e.getKey().endsWith(".pdf") ? PDF_HINT : ""));
             }
         }
         for (String p : produced.keySet()) {

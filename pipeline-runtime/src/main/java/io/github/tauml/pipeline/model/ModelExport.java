@@ -64,8 +64,13 @@ public final class ModelExport {
             if (req.settings() != null) {
                 settings.putAll(req.settings());
             }
-            settings.put("inputs", req.inputs().stream().map(s -> Map.of("name", s.name(), "shape", s.shape()))
-                    .toList());
+            // name before shape in every JVM (Map.of iterates in an order salted per JVM run)
+            settings.put("inputs", req.inputs().stream().map(s -> {
+                Map<String, Object> input = new LinkedHashMap<>();
+                input.put("name", s.name());
+                input.put("shape", s.shape());
+                return input;
+            }).toList());
             settings.put("outputs", req.adversarial() ? List.of("main_output", "adv_output") : List.of("main_output"));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.staging().resolve("settings.json").toFile(), settings);

@@ -112,6 +112,24 @@ public final class TrainStage {
         }
     }
 
+    /**
+     * A path as {@code settings.json} names it: relative to the analysis directory (with {@code /}) when inside it, so
+     * the same training gives the same file in every checkout; otherwise absolute.
+     */
+    static String projectRelative(Path path, Path analysisDirectory) {
+        if (path == null) {
+            return "null";
+        }
+        Path p = path.toAbsolutePath().normalize();
+        if (analysisDirectory != null) {
+            Path base = analysisDirectory.toAbsolutePath().normalize();
+            if (p.startsWith(base)) {
+                return p.equals(base) ? "." : base.relativize(p).toString().replace('\\', '/');
+            }
+        }
+        return p.toString();
+    }
+
     private static Map<String, Object> settings(TrainRequest t, TrainStageRequest req) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("mode", t.mode().name().toLowerCase(java.util.Locale.ROOT));
@@ -136,7 +154,7 @@ public final class TrainStage {
             s.put("adv_learning_rate", t.advOptimizer().learningRate());
             s.put("use_previous_opt", t.usePreviousOpt());
             s.put("dann_ramp", t.dannRamp());
-            s.put("starting_model", String.valueOf(t.startingModel()));
+            s.put("starting_model", projectRelative(t.startingModel(), req.analysisDirectory()));
         }
         return s;
     }

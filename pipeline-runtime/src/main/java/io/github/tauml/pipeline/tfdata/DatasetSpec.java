@@ -25,7 +25,8 @@ import java.util.Map;
  * @param batchSize     adversarial only: records per mixed batch; {@code null} otherwise
  * @param scaling       the scaling file, relative to the dataset directory
  * @param seed          the shuffle seed (classification) or the seed the mix used
- * @param source        the ROOT files the records came from
+ * @param source        the ROOT files the records came from, relative to the dataset directory (absolute for files
+ *                      that share no directory with it but the root)
  */
 @JsonPropertyOrder({"format", "format_version", "kind", "compression", "inputs", "targets", "splits", "batch_size",
         "scaling", "seed", "source"})

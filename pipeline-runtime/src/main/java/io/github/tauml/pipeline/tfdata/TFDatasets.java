@@ -597,7 +597,7 @@ public final class TFDatasets {
                 o.gzip() ? "GZIP" : "NONE", specInputs(set),
                 DatasetSpec.ADVERSARIAL.equals(kind) ? List.of("label", "weight", "dataset_id")
                         : List.of("y", "weight"), specSplits, batchSize, SCALING_FILE, seed,
-                sources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+                sources.stream().map(p -> sourceName(dir.target(), p)).toList());
         Files.write(staging.resolve(DatasetSpec.FILE), spec.toJson());
         dir.publish();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -608,6 +608,20 @@ public final class TFDatasets {
                         .reduce((a, b) -> a + ", " + b).orElse(""), output, bytes / 1e6, read / seconds,
                 written == 0 ? 0.0 : (double) bytes / written));
         return new DatasetResult(output, spec, read, skipped, bytes, seconds, clock.timings());
+    }
+
+    /**
+     * A source as {@code spec.json} names it: relative to the dataset directory, with {@code /}, so that the same
+     * inputs give the same file in every checkout of the analysis; absolute when the two share no directory but the
+     * file system's root (a source on other storage, which a relative path would only obscure).
+     */
+    static String sourceName(Path datasetDirectory, Path source) {
+        Path d = datasetDirectory.toAbsolutePath().normalize(), s = source.toAbsolutePath().normalize();
+        if (d.getNameCount() == 0 || s.getNameCount() == 0 || !java.util.Objects.equals(d.getRoot(), s.getRoot())
+                || !d.getName(0).equals(s.getName(0))) {
+            return s.toString();
+        }
+        return d.relativize(s).toString().replace('\\', '/');
     }
 
     /** Progress lines every 10 s: entries done, rate and time left. */

@@ -116,15 +116,45 @@ class EvaluationTest {
         }
     }
 
+    /**
+     * Two evaluations of the same inputs into two output directories give the same bytes in every file: metrics.json,
+     * each PNG and PDF (no time stamp, no random /ID) and the report (its summary is given here; in a build it shows
+     * the stages' wall times, which is why the build lock does not verify it).
+     */
     @Test
-    void sameInputsGiveTheSameMetricsFileAndPngs() throws Exception {
+    void sameInputsGiveTheSameBytesInEveryFile() throws Exception {
         EvaluateRequest req = scenario(dir, List.of());
+        EvaluateRequest again = new EvaluateRequest(req.models(), dir.resolve("out2"), req.binning(),
+                req.workingPoints(), req.pdf(), req.lumiText(), req.summary(), req.settings(), req.gates());
+        EvaluateResult first = Evaluation.run(req, s -> { });
+        Evaluation.run(again, s -> { });
+        List<String> files = new ArrayList<>();
+        try (var walk = Files.walk(dir.resolve("out"))) {
+            walk.filter(Files::isRegularFile).forEach(f -> files.add(dir.resolve("out").relativize(f).toString()));
+        }
+        assertThat(files).contains("metrics.json", "report.html", "plots/djet_default.png", "plots/djet_default.pdf",
+                "plots/roc_tau_vs_jet.pdf", "plots/training_adversarial.pdf").hasSize(2 + first.plots().size());
+        for (String f : files) {
+            assertThat(Files.readAllBytes(dir.resolve("out2").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("out").resolve(f)));
+        }
+    }
+
+    /** The request's date is every PDF's creation date; without one the PDFs have none. */
+    @Test
+    void pdfsCarryTheRequestsDateAndTheirCaption() throws Exception {
+        EvaluateRequest req = scenario(dir, List.of());
+        java.time.Instant date = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        Evaluation.run(new EvaluateRequest(req.models(), dir.resolve("dated"), req.binning(), req.workingPoints(),
+                true, req.lumiText(), req.summary(), req.settings(), req.gates(), date), s -> { });
+        PdfReader dated = new PdfReader(dir.resolve("dated/plots/djet_default.pdf").toString());
+        assertThat(dated.getInfo()).containsEntry("CreationDate", "D:20260101000000Z")
+                .containsEntry("Title", "D_jet, data vs simulation: default");
+        dated.close();
         Evaluation.run(req, s -> { });
-        byte[] metrics = Files.readAllBytes(dir.resolve("out/metrics.json"));
-        byte[] png = Files.readAllBytes(dir.resolve("out/plots/djet_default.png"));
-        Evaluation.run(req, s -> { });
-        assertThat(Files.readAllBytes(dir.resolve("out/metrics.json"))).isEqualTo(metrics);
-        assertThat(Files.readAllBytes(dir.resolve("out/plots/djet_default.png"))).isEqualTo(png);
+        PdfReader undated = new PdfReader(dir.resolve("out/plots/djet_default.pdf").toString());
+        assertThat(undated.getInfo()).doesNotContainKeys("CreationDate", "ModDate");
+        undated.close();
     }
 
     /** The checkpoint keys are the mean and sample standard deviation of each checkpoint's own metrics. */

@@ -128,6 +128,70 @@ class PlotsTest {
         checkPng(Plots.trainingCurves(curves, "training: adversarial"), "training_adversarial");
     }
 
+    /**
+     * The same plot drawn again, in separate calls written to separate files, gives the same PDF bytes (OpenPDF alone
+     * stamps the current time and a random /ID, and writes the hatch patterns in hash order); the PDF still parses, has one page of the plot's size, the plot's
+     * caption as its title, the date given (or none) and an /ID taken from its content.
+     */
+    @Test
+    void samePlotGivesTheSamePdfBytesAndAValidPdf() throws Exception {
+        Files.createDirectories(OUT);
+        java.time.Instant date = java.time.Instant.parse("2026-11-30T04:42:14Z");
+        String title = "D_jet, data vs simulation: default \u03c4h";
+        // Four renders: the plot has three hatch patterns, which OpenPDF alone writes in an order that changes from
+        // one render to the next (1 chance in 6 of two renders agreeing by luck, 1 in 216 for four).
+        for (int i = 1; i <= 4; i++) {
+            Files.write(OUT.resolve("repro_" + i + ".pdf"), Plots.pdf(djetChart(), title, date));
+        }
+        byte[] a = Files.readAllBytes(OUT.resolve("repro_1.pdf"));
+        for (int i = 2; i <= 4; i++) {
+            assertThat(Files.readAllBytes(OUT.resolve("repro_" + i + ".pdf"))).as("render " + i).isEqualTo(a);
+        }
+
+        PdfReader r = new PdfReader(a);
+        try {
+            assertThat(r.getNumberOfPages()).isEqualTo(1);
+            assertThat(r.getPageSize(1).getWidth()).isEqualTo(Plots.WIDTH);
+            assertThat(r.getPageSize(1).getHeight()).isEqualTo(Plots.HEIGHT);
+            assertThat(r.getInfo()).containsEntry("Title", title)
+                    .containsEntry("CreationDate", "D:20261130044214Z")
+                    .containsEntry("ModDate", "D:20261130044214Z");
+            // the plot is on the page: 40 bins of six stacked fills, a band, points and text drawn as paths
+            assertThat(r.getPageContent(1).length).isGreaterThan(20_000);
+            com.lowagie.text.pdf.PdfArray id = r.getTrailer().getAsArray(com.lowagie.text.pdf.PdfName.ID);
+            assertThat(id.size()).isEqualTo(2);
+            assertThat(id.getPdfObject(0).getBytes()).hasSize(16).isEqualTo(id.getPdfObject(1).getBytes());
+        } finally {
+            r.close();
+        }
+
+        // Without a date the PDF has none; another date or another plot gives another /ID.
+        PdfReader undated = new PdfReader(Plots.pdf(djetChart(), title, null));
+        assertThat(undated.getInfo()).doesNotContainKeys("CreationDate", "ModDate");
+        assertThat(trailerId(undated)).isNotEqualTo(trailerId(new PdfReader(a)));
+        assertThat(trailerId(new PdfReader(Plots.pdf(djetChart(), title, date.plusSeconds(1)))))
+                .isNotEqualTo(trailerId(new PdfReader(a)));
+        AdversarialPredictions other = Synthetic.mix(4, 300, 20, 16, 0.5f, true);
+        assertThat(trailerId(new PdfReader(Plots.pdf(Plots.djet(DjetComparison.of(other, DjetBinning.REFERENCE),
+                "default", "toy (13 TeV)"), title, date)))).isNotEqualTo(trailerId(new PdfReader(a)));
+        undated.close();
+    }
+
+    /** PNGs of the same plot drawn twice are the same bytes. */
+    @Test
+    void samePlotGivesTheSamePngBytes() throws Exception {
+        assertThat(Plots.png(djetChart())).isEqualTo(Plots.png(djetChart()));
+    }
+
+    private static JFreeChart djetChart() {
+        AdversarialPredictions p = Synthetic.mix(3, 300, 20, 16, 0.5f, true);
+        return Plots.djet(DjetComparison.of(p, DjetBinning.REFERENCE), "default", "toy (13 TeV)");
+    }
+
+    private static String trailerId(PdfReader r) {
+        return r.getTrailer().getAsArray(com.lowagie.text.pdf.PdfName.ID).toString();
+    }
+
     static void checkPng(JFreeChart chart, String name) throws Exception {
         byte[] png = Plots.png(chart);
         Files.createDirectories(OUT);

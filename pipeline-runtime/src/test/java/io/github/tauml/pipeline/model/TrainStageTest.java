@@ -67,6 +67,14 @@ class TrainStageTest {
         assertThat(a.runDirectory().resolve("metrics/adv_loss")).exists();
         assertThat(a.runDirectory().resolve("metrics/mean_grad_adv")).exists();
         assertThat(a.runDirectory().resolve("params/adv_parameter")).hasContent("[1.0, 10.0]");
+        // settings.json names the starting model relative to the analysis directory: the same in every checkout
+        String settings = Files.readString(a.modelDirectory().resolve("settings.json"));
+        assertThat(settings).contains("\"starting_model\" : \"model/default\"").doesNotContain(dir.toString());
+        // every input as {name, shape} in that order, in every JVM (a Map.of would iterate in a per-run order)
+        assertThat(settings).containsPattern("\\{\\s*\"name\" : \"input_tau\",\\s*\"shape\"")
+                .doesNotContainPattern("\\{\\s*\"shape\"");
+        assertThat(a.runDirectory().resolve("params/starting_model")).hasContent("model/default");
+        assertThat(TrainStage.projectRelative(Path.of("/eos/models/default"), dir)).isEqualTo("/eos/models/default");
         Batch b = SyntheticData.adversarial(1, 20, 1f, 5).get(0);
         float[][] p = ModelExport.predictSavedModel(a.modelDirectory(), INPUTS, b.x(), b.rows());
         float[][] f = ModelExport.predictFrozen(a.modelDirectory().resolve(ModelExport.FROZEN_GRAPH), INPUTS, b.x(),

@@ -216,7 +216,8 @@ class TFDatasetsTest {
 
     @Test
     void sameSeedGivesTheSameBytesWhateverTheThreadsAndGzipHoldsTheSameRecords() throws Exception {
-        Path again = tmp.resolve("again");
+        // beside the first (spec.json names the source relative to the dataset directory)
+        Path again = shared.resolve("dataset/again");
         TFDatasets.classification(classificationRequest(again, false, null, 1e5, 1), s -> { });
         try (Stream<Path> files = Files.list(classification)) {
             for (Path f : files.toList()) {
@@ -237,6 +238,35 @@ class TFDatasetsTest {
             tfs.addAll(TfParse.read(gz.resolve(shard), spec));
         }
         assertSameRecords(tfs, plain);
+    }
+
+    /**
+     * spec.json names its sources relative to the dataset directory: the same inputs in two checkouts (two
+     * directories) give the same bytes in every file of the dataset, spec.json included.
+     */
+    @Test
+    void twoCheckoutsOfTheSameInputsGiveTheSameDatasetBytes() throws Exception {
+        List<Path> datasets = new ArrayList<>();
+        for (String checkout : List.of("checkout-a", "other/checkout-b")) {
+            Path input = tmp.resolve(checkout).resolve("target/adversarial/skim/training.root");
+            Files.createDirectories(input.getParent());
+            Files.copy(training, input);
+            Path out = tmp.resolve(checkout).resolve("target/adversarial/dataset/classification");
+            TFDatasets.classification(new ClassificationRequest(List.of(input), "taus", "tauType", out,
+                    FeatureSet.small(), null, 7, 0.25, 1e5, new DatasetOptions(false, 2, 2, 700)), s -> { });
+            datasets.add(out);
+        }
+        assertThat(DatasetSpec.read(datasets.get(0)).source()).containsExactly("../../skim/training.root");
+        try (Stream<Path> files = Files.list(datasets.get(0))) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readAllBytes(datasets.get(1).resolve(f.getFileName())))
+                        .as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+            }
+        }
+        assertThat(TFDatasets.sourceName(Path.of("/home/a/ana/target/dataset"), Path.of("/eos/cms/mix.root")))
+                .isEqualTo("/eos/cms/mix.root");
+        assertThat(TFDatasets.sourceName(Path.of("/home/a/ana/target/dataset"), Path.of("/home/a/ana/mix.root")))
+                .isEqualTo("../../mix.root");
     }
 
     @Test
