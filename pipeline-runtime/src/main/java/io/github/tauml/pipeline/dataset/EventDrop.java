@@ -71,6 +71,12 @@ public final class EventDrop {
         return problems;
     }
 
+    /** What runs one drop: {@link #run} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface Runner {
+        DropResult run(DropRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
     /**
      * Runs one drop.
      *

@@ -67,6 +67,12 @@ public final class Mix {
         this.log = log;
     }
 
+    /** What runs a mix: {@link #run} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface Runner {
+        MixResult run(MixRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
     /**
      * Runs the mix.
      *

@@ -1,5 +1,10 @@
 package io.github.tauml.pipeline.spark;
 
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.dataset.DropRequest;
+import io.github.tauml.pipeline.dataset.DropResult;
+import io.github.tauml.pipeline.dataset.MixRequest;
+import io.github.tauml.pipeline.dataset.MixResult;
 import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimResult;
@@ -45,6 +50,28 @@ public final class SparkStageExecutor implements StageExecutor {
             }
             return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
         });
+    }
+
+    @Override
+    public DropResult drop(DropRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkDrop.run(session(request.sample(), settings), request, log));
+    }
+
+    @Override
+    public MixResult mix(MixRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkMix.run(session("mix", settings), request, log));
+    }
+
+    /** The session, or the one already running for another master as the stage's error at {@code <sparkMaster>}. */
+    private static SparkSession session(String what, Settings settings) throws ConfigException {
+        try {
+            return session(settings);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("<sparkMaster>", what + ": " + e.getMessage(), "give every execution of the"
+                    + " build the same <sparkMaster>, or run them in separate builds");
+        }
     }
 
     /** A Spark call that may throw what the stage throws. */
