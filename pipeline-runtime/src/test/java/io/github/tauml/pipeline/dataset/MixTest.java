@@ -94,7 +94,8 @@ class MixTest {
         // A segment left out: neither file is written.
         MixRequest r = request(cs, 450, 130, false, "missing");
         List<Map<String, Column>> chunks = new ArrayList<>(Mix.segment(r, new Mix.Segment(0, 0, 200)));
-        assertThatThrownBy(() -> Mix.merge(r, chunks.iterator(), s -> { })).hasMessageContaining("a segment is missing");
+        assertThatThrownBy(() -> Mix.merge(r, chunks.iterator(), s -> { }))
+                .hasMessageContaining("a segment is missing");
         assertThat(r.trainvalOutput()).doesNotExist();
         assertThat(r.evaluationOutput()).doesNotExist();
     }

@@ -47,8 +47,9 @@ public final class SparkDrop {
         long batches = (plan.examined() + 16_383) / 16_384;
         int perPart = (int) Math.max(1, Math.min(MAX_BATCHES_PER_PART, batches / (3L * parallelism)));
         List<EventDrop.Part> parts = EventDrop.parts(request, plan, perPart);
-        log.accept(String.format(Locale.ROOT, "%s: %,d parts of up to %,d entries on Spark %s (%s, %d cores)",
-                request.sample(), parts.size(), perPart * 16_384L, spark.version(), jsc.master(), parallelism));
+        log.accept(String.format(Locale.ROOT, "%s: the drop in %,d parts of up to %,d entries on Spark %s (%s, %d"
+                + " cores)", request.sample(), parts.size(), perPart * 16_384L, spark.version(), jsc.master(),
+                parallelism));
         EventDrop.Selection selection = plan.selection(request);
         JavaRDD<byte[]> kept = jsc.parallelize(parts, Math.max(1, parts.size()))
                 .map(p -> BatchCodec.encode(EventDrop.select(selection, p)));

@@ -121,7 +121,8 @@ class SparkDropMixTest {
             assertThat(onSpark.bins()).isEqualTo(local.bins());
             assertThat(Files.mismatch(local.output(), onSpark.output())).as("entries %d", n).isEqualTo(-1);
             // More than one part, each starting from its own position of the random stream.
-            assertThat(log.get(0)).matches("DY_taus: [2-9]\\d* parts of up to [\\d,]+ entries on Spark .*local\\[2\\].*");
+            assertThat(log.get(0))
+                    .matches("DY_taus: the drop in [2-9]\\d* parts of up to [\\d,]+ entries on Spark .*local\\[2\\].*");
         }
     }
 
