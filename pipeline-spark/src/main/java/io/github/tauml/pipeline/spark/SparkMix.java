@@ -75,8 +75,9 @@ public final class SparkMix {
                 throw new ConfigException(c.problems());
             }
             e.rethrowIo();
-            throw new ConfigException("<executor>", "the mix failed on Spark: " + e.sparkMessage(), "run the same mix"
-                    + " with <executor>local</executor> to tell a problem of the inputs from one of the cluster");
+            throw new ConfigException("<executor> (adversarial.mix.executor)", "the mix failed on Spark: "
+                    + e.sparkMessage(), "run the same mix with <executor>local</executor> to tell a problem of the"
+                    + " inputs from one of the cluster");
         } finally {
             if (!done) {
                 jsc.sc().cancelAllJobs();

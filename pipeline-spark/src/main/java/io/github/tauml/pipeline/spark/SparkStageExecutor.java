@@ -55,22 +55,23 @@ public final class SparkStageExecutor implements StageExecutor {
     @Override
     public DropResult drop(DropRequest request, Settings settings, Consumer<String> log)
             throws ConfigException, IOException {
-        return withModuleLoader(() -> SparkDrop.run(session(request.sample(), settings), request, log));
+        return withModuleLoader(() -> SparkDrop.run(session("drop", request.sample(), settings), request, log));
     }
 
     @Override
     public MixResult mix(MixRequest request, Settings settings, Consumer<String> log)
             throws ConfigException, IOException {
-        return withModuleLoader(() -> SparkMix.run(session("mix", settings), request, log));
+        return withModuleLoader(() -> SparkMix.run(session("mix", "mix", settings), request, log));
     }
 
     /** The session, or the one already running for another master as the stage's error at {@code <sparkMaster>}. */
-    private static SparkSession session(String what, Settings settings) throws ConfigException {
+    private static SparkSession session(String goal, String what, Settings settings) throws ConfigException {
         try {
             return session(settings);
         } catch (IllegalStateException e) {
-            throw new ConfigException("<sparkMaster>", what + ": " + e.getMessage(), "give every execution of the"
-                    + " build the same <sparkMaster>, or run them in separate builds");
+            throw new ConfigException("<sparkMaster> (adversarial." + goal + ".sparkMaster)", what + ": "
+                    + e.getMessage(), "give every execution of the build the same <sparkMaster>, or run them in"
+                    + " separate builds");
         }
     }
 

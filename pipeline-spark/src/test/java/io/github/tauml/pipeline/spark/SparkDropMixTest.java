@@ -139,6 +139,13 @@ class SparkDropMixTest {
         e.mix(s, settings, x -> { });
         assertThat(Files.mismatch(l.trainvalOutput(), s.trainvalOutput())).isEqualTo(-1);
         assertThat(Files.mismatch(l.evaluationOutput(), s.evaluationOutput())).isEqualTo(-1);
+        // A second master in the same JVM: Spark allows one session; the stage says which element to align.
+        MixRequest other = mix(false, 30, 12, "other-master");
+        assertThatThrownBy(() -> e.mix(other, new StageExecutor.Settings("local[1]", Map.of()), x -> { }))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("<sparkMaster>")
+                .hasMessageContaining("already running");
+        assertThat(other.trainvalOutput()).doesNotExist();
     }
 
     @Test
