@@ -6,6 +6,7 @@ import io.github.tauml.pipeline.dataset.Reweight;
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimStage;
 import io.github.tauml.pipeline.dataset.StageExecutor;
+import io.github.tauml.pipeline.tfdata.TFDatasets;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -80,6 +81,24 @@ public final class ExecutorConfig {
         }
         info.accept("Mixing on Spark, master " + remote.settings().master());
         return (request, log) -> remote.executor().mix(request, remote.settings(), log);
+    }
+
+    /**
+     * What writes the adversarial dataset for {@code <executor>}: {@link TFDatasets#adversarial}, or the executor's
+     * (the same shards). The classification dataset always runs in this JVM.
+     *
+     * @throws ConfigException as {@link #skim}
+     */
+    public static TFDatasets.AdversarialRunner dataset(String executor, String master, Map<String, String> conf,
+                                                       String goalPrefix, ClassLoader loader, Consumer<String> info)
+            throws ConfigException {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
+            return TFDatasets::adversarial;
+        }
+        info.accept("Writing the adversarial dataset on Spark, master " + remote.settings().master()
+                + " (a classification dataset is written in this JVM)");
+        return (request, log) -> remote.executor().adversarialDataset(request, remote.settings(), log);
     }
 
     /** An executor found on the class path with its settings. */

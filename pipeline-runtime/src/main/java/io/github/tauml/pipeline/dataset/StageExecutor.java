@@ -42,6 +42,14 @@ public interface StageExecutor {
             throws io.github.tauml.pipeline.config.ConfigException, IOException;
 
     /**
+     * Writes an adversarial dataset as {@link io.github.tauml.pipeline.tfdata.TFDatasets#adversarial} does, with the
+     * same shards: records encoded by entry range elsewhere, put into the shards in record order.
+     */
+    io.github.tauml.pipeline.tfdata.DatasetResult adversarialDataset(
+            io.github.tauml.pipeline.tfdata.AdversarialRequest request, Settings settings, Consumer<String> log)
+            throws io.github.tauml.pipeline.config.ConfigException, IOException;
+
+    /**
      * Where and how an executor runs.
      *
      * @param master the cluster to run on, e.g. {@code local[*]}, {@code spark://host:7077}, {@code yarn},

@@ -9,6 +9,8 @@ import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimResult;
 import io.github.tauml.pipeline.dataset.StageExecutor;
+import io.github.tauml.pipeline.tfdata.AdversarialRequest;
+import io.github.tauml.pipeline.tfdata.DatasetResult;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -62,6 +64,13 @@ public final class SparkStageExecutor implements StageExecutor {
     public MixResult mix(MixRequest request, Settings settings, Consumer<String> log)
             throws ConfigException, IOException {
         return withModuleLoader(() -> SparkMix.run(session("mix", "mix", settings), request, log));
+    }
+
+    @Override
+    public DatasetResult adversarialDataset(AdversarialRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkDataset.adversarial(session("dataset", "adversarial dataset", settings),
+                request, log));
     }
 
     /** The session, or the one already running for another master as the stage's error at {@code <sparkMaster>}. */

@@ -15,6 +15,12 @@ import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.StageExecutor;
 import io.github.tauml.pipeline.dataset.TRandom3;
+import io.github.tauml.pipeline.features.FeatureSet;
+import io.github.tauml.pipeline.tfdata.AdversarialRequest;
+import io.github.tauml.pipeline.tfdata.ClassificationRequest;
+import io.github.tauml.pipeline.tfdata.DatasetOptions;
+import io.github.tauml.pipeline.tfdata.DatasetResult;
+import io.github.tauml.pipeline.tfdata.TFDatasets;
 import io.github.tauml.pipeline.toy.Mismodelling;
 import io.github.tauml.pipeline.toy.ToyNtuples;
 import io.github.tauml.pipeline.toy.ToyRequest;
@@ -34,9 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drop (§2.4) and the mix (§2.6) on Spark {@code local[2]} against the local executor, on toy ntuples with
- * particles skimmed as the pipeline skims them (τ type computed): the same entries, the same per-bin table, the same
- * files byte for byte; failures as locally, nothing written.
+ * The drop (§2.4), the mix (§2.6) and the adversarial dataset (§2.7) on Spark {@code local[2]} against the local
+ * executor, on toy ntuples with particles skimmed as the pipeline skims them (τ type computed): the same entries, the
+ * same per-bin table, the same files and TFRecord shards byte for byte; failures as locally, nothing written.
  */
 class SparkDropMixTest {
     @TempDir
@@ -55,7 +61,7 @@ class SparkDropMixTest {
     @BeforeAll
     static void setUp() throws IOException {
         ToyNtuples.generate(new ToyRequest(dir.resolve("toy"), Map.of(ToySample.DATA, 40_000L,
-                ToySample.DY_TAUTAU, 45_000L, ToySample.WJETS, 20_000L), 31, Mismodelling.defaults(), true,
+                ToySample.DY_TAUTAU, 45_000L, ToySample.WJETS, 20_000L, ToySample.TRAINING, 3_000L), 31, Mismodelling.defaults(), true,
                 Compression.ZLIB, 1, 2), s -> { });
         data = skim("data", "data.root", null);
         dy = skim("DY_taus", "DYtautau.root", "mytauType");
@@ -206,5 +212,47 @@ class SparkDropMixTest {
                 .hasMessageContaining("<contributions><contribution name=\"data\"><perBatch>");
         assertThat(s.trainvalOutput()).doesNotExist();
         assertThat(s.evaluationOutput()).doesNotExist();
+    }
+
+    @Test
+    void theAdversarialDatasetOnSparkWritesTheLocalShards() throws Exception {
+        // The scaling file from a classification dataset of the toy training sample, as the pipeline makes it.
+        Path classification = tmp.resolve("dataset/classification");
+        TFDatasets.classification(new ClassificationRequest(List.of(dir.resolve("toy/training.root")), "taus",
+                "tauType", classification, FeatureSet.small(), null, 7, 0.25, 1e5,
+                new DatasetOptions(false, 1, 2, 700)), x -> { });
+        MixRequest m = mix(false, 30, 12, "mix-for-dataset");
+        Mix.run(m, x -> { });
+        java.util.function.Function<String, AdversarialRequest> request = name -> new AdversarialRequest(
+                List.of(m.trainvalOutput(), m.evaluationOutput()), "taus", tmp.resolve("dataset/" + name),
+                FeatureSet.small(), classification.resolve("scaling.json"), 100, 32, 8, 42,
+                new DatasetOptions(false, 3, 2, 256));
+        // 4,000 records: all 3,000 of the first input and 1,000 of the second, over several ranges.
+        DatasetResult local = TFDatasets.adversarial(request.apply("local"), x -> { });
+        List<String> log = new java.util.ArrayList<>();
+        DatasetResult onSpark = SparkDataset.adversarial(spark, request.apply("spark"), log::add);
+        assertThat(onSpark.records()).isEqualTo(local.records()).isEqualTo(4_000);
+        assertThat(log.get(0)).matches("adversarial dataset: [4-9] ranges of up to [\\d,]+ candidates on Spark .*");
+        List<String> files;
+        try (java.util.stream.Stream<Path> l = Files.list(local.directory())) {
+            files = l.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).contains("spec.json", "scaling.json", "train-00000-of-00003.tfrecord",
+                "validation-00000-of-00003.tfrecord");
+        for (String f : files) {
+            assertThat(Files.mismatch(local.directory().resolve(f), onSpark.directory().resolve(f))).as(f)
+                    .isEqualTo(-1);
+        }
+        try (java.util.stream.Stream<Path> l = Files.list(onSpark.directory())) {
+            assertThat(l.count()).isEqualTo(files.size());
+        }
+        // Asking for more records than the mix holds fails on the driver, as locally, with nothing published.
+        AdversarialRequest tooMany = new AdversarialRequest(List.of(m.trainvalOutput()), "taus",
+                tmp.resolve("dataset/too-many"), FeatureSet.small(), classification.resolve("scaling.json"), 100, 40,
+                0, 42, new DatasetOptions(false, 1, 2, 256));
+        assertThatThrownBy(() -> SparkDataset.adversarial(spark, tooMany, x -> { }))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the inputs hold 3,000");
+        assertThat(tooMany.output()).doesNotExist();
     }
 }
