@@ -34,7 +34,7 @@ class PluginDescriptorTest {
             Map.entry("validate", "adversarial.validate."), Map.entry("status", "adversarial.status."));
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
     private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "skim/sparkConf", "reweight/sparkConf", "drop/sparkConf",
-            "mix/sparkConf", "drop/samples",
+            "mix/sparkConf", "dataset/sparkConf", "drop/samples",
             "reweight/contributions", "mix/contributions", "dataset/blockFeatures", "dataset/classification",
             "dataset/adversarial", "evaluate/models", "evaluate/settings", "evaluate/gates", "check/gates");
 
