@@ -23,4 +23,31 @@ assert counts('DY_taus').size() == 2 && counts('DY_taus').unique().size() == 1
 assert Files.mismatch(new File(basedir, 'target/adversarial/reweight-spark/adv_weights.root').toPath(),
         new File(basedir, 'target/adversarial/reweight-local/adv_weights.root').toPath()) == -1L
 assert log.contains('Filling the spectra on Spark, master local[2]')
+// The drop on Spark keeps the local entries: the same file, the same table.
+assert Files.mismatch(new File(basedir, 'target/adversarial/drop-spark/DY_taus.root').toPath(),
+        new File(basedir, 'target/adversarial/drop-local/DY_taus.root').toPath()) == -1L
+assert log.contains('Dropping on Spark, master local[2]')
+assert log =~ /DY_taus: the drop in [\d,]+ parts of up to [\d,]+ entries on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
+def drops = (log =~ /(?m)\[INFO\] DY_taus: ([\d,]+) entries examined, ([\d,]+) kept/).collect { it[1] + '/' + it[2] }
+assert drops.size() == 2 && drops.unique().size() == 1
+// The mix on Spark writes both local files.
+for (name in ['adv_dataset_trainval.root', 'adv_dataset_evaluate.root']) {
+    assert Files.mismatch(new File(basedir, "target/adversarial/mix-spark/${name}").toPath(),
+            new File(basedir, "target/adversarial/mix-local/${name}").toPath()) == -1L :
+            "${name} differs between Spark and the local executor"
+}
+assert log.contains('Mixing on Spark, master local[2]')
+assert log =~ /mix: [\d,]+ segments of up to [\d,]+ batches on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
+// The adversarial dataset encoded on Spark: the same shards, scaling.json and spec.json.
+def dl = new File(basedir, 'target/adversarial/dataset-local/adversarial')
+def ds = new File(basedir, 'target/adversarial/dataset-spark/adversarial')
+def names = (dl.list() as List).sort()
+assert names.containsAll(['spec.json', 'scaling.json', 'train-00000-of-00002.tfrecord', 'validation-00000-of-00002.tfrecord'])
+assert (ds.list() as List).sort() == names
+for (name in names) {
+    assert Files.mismatch(new File(dl, name).toPath(), new File(ds, name).toPath()) == -1L :
+            "dataset file ${name} differs between Spark and the local executor"
+}
+assert log.contains('Writing the adversarial dataset on Spark, master local[2]')
+assert log =~ /adversarial dataset: [\d,]+ ranges of up to [\d,]+ candidates on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
 return true

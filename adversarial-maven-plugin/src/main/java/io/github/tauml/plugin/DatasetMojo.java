@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.DatasetConfig;
 import io.github.tauml.pipeline.config.DatasetDeclaration;
 import io.github.tauml.pipeline.config.Problems;
@@ -83,6 +84,29 @@ public class DatasetMojo extends StageMojo {
     @Parameter(property = "adversarial.dataset.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Where the adversarial dataset is written: {@code local} (this JVM) or {@code spark} (records encoded by entry
+     * range as Spark tasks, put into the shards in record order by this JVM: the same shards, byte for byte). A
+     * classification dataset is always written in this JVM. {@code spark} needs the plugin dependencies of
+     * docs/spark.md, and inputs and the scaling file every executor sees at the same path.
+     */
+    @Parameter(property = "adversarial.dataset.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code local[4]},
+     * {@code spark://host:7077}, {@code yarn}, {@code k8s://https://host:443}.
+     */
+    @Parameter(property = "adversarial.dataset.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /**
+     * Spark settings passed through unchanged, e.g. {@code <spark.executor.memory>4g</spark.executor.memory>}
+     * (pom only).
+     */
+    @Parameter
+    private java.util.Map<String, String> sparkConf;
+
     /** Skips the goal. */
     @Parameter(property = "adversarial.dataset.skip", defaultValue = "false")
     private boolean skip;
@@ -101,7 +125,8 @@ public class DatasetMojo extends StageMojo {
                     + " and " + plan.features().outer().cells() + "×" + plan.features().outer().cells()
                     + ", channels " + plan.features().channels("egamma").size() + " / "
                     + plan.features().channels("muon").size() + " / " + plan.features().channels("hadrons").size());
-            for (DatasetResult r : DatasetConfig.run(plan, getLog()::info)) {
+            for (DatasetResult r : DatasetConfig.run(plan, getLog()::info, ExecutorConfig.dataset(executor,
+                    sparkMaster, sparkConf, "adversarial.dataset.", getClass().getClassLoader(), getLog()::info))) {
                 getLog().info(String.format(Locale.ROOT, "Wrote the %s dataset %s: %,d records (%s), %,d bytes, %.1f s",
                         r.spec().kind(), r.directory(), r.records(), r.spec().splits().entrySet().stream()
                                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue().records())).reduce((x, y) -> x + ", " + y)

@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.DropConfig;
 import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.dataset.DropRequest;
@@ -71,6 +72,30 @@ public class DropMojo extends StageMojo {
     @Parameter(property = "adversarial.drop.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Where the samples are thinned: {@code local} (this JVM) or {@code spark} (the observed spectrum aggregated over
+     * Spark tasks, the entries examined as tasks that each start from the random stream's position at their first
+     * entry, the output written by this JVM in entry order: byte-identical to {@code local}). {@code spark} needs
+     * {@code io.github.tauml:pipeline-spark} and {@code org.apache.spark:spark-sql_2.13} as dependencies of the plugin
+     * (docs/spark.md) and inputs every executor sees at the same path.
+     */
+    @Parameter(property = "adversarial.drop.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code local[4]},
+     * {@code spark://host:7077}, {@code yarn}, {@code k8s://https://host:443}.
+     */
+    @Parameter(property = "adversarial.drop.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /**
+     * Spark settings passed through unchanged, e.g. {@code <spark.executor.memory>4g</spark.executor.memory>}
+     * (pom only).
+     */
+    @Parameter
+    private java.util.Map<String, String> sparkConf;
+
     /** Skips the goal. */
     @Parameter(property = "adversarial.drop.skip", defaultValue = "false")
     private boolean skip;
@@ -98,8 +123,10 @@ public class DropMojo extends StageMojo {
         if (!problems.isEmpty()) {
             throw new ConfigException("The drop cannot run as declared; no sample was dropped:", problems);
         }
+        EventDrop.Runner runner = ExecutorConfig.drop(executor, sparkMaster, sparkConf, "adversarial.drop.",
+                getClass().getClassLoader(), getLog()::info);
         for (DropRequest r : requests) {
-            DropResult result = EventDrop.run(r, getLog()::info);
+            DropResult result = runner.run(r, getLog()::info);
             getLog().info(result.summary() + " -> " + result.output());
             result.table().forEach(line -> getLog().info("  " + line));
         }

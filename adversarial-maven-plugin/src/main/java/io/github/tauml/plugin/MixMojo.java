@@ -1,6 +1,7 @@
 package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.config.ExecutorConfig;
 import io.github.tauml.pipeline.config.MixConfig;
 import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.WeightHistograms;
@@ -83,6 +84,30 @@ public class MixMojo extends StageMojo {
     @Parameter(property = "adversarial.mix.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Where the batches are mixed: {@code local} (this JVM) or {@code spark} (the batches computed as Spark tasks,
+     * appended by this JVM in order: both files byte-identical to {@code local}; the mix reads its inputs once, so
+     * Spark gains only for large inputs). {@code spark} needs {@code io.github.tauml:pipeline-spark} and {@code
+     * org.apache.spark:spark-sql_2.13} as dependencies of the plugin (docs/spark.md) and inputs every executor sees at
+     * the same path.
+     */
+    @Parameter(property = "adversarial.mix.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * The Spark master for {@code <executor>spark</executor>}: {@code local[*]}, {@code local[4]},
+     * {@code spark://host:7077}, {@code yarn}, {@code k8s://https://host:443}.
+     */
+    @Parameter(property = "adversarial.mix.sparkMaster", defaultValue = "local[*]")
+    private String sparkMaster;
+
+    /**
+     * Spark settings passed through unchanged, e.g. {@code <spark.executor.memory>4g</spark.executor.memory>}
+     * (pom only).
+     */
+    @Parameter
+    private java.util.Map<String, String> sparkConf;
+
     /** Skips the goal. */
     @Parameter(property = "adversarial.mix.skip", defaultValue = "false")
     private boolean skip;
@@ -106,7 +131,8 @@ public class MixMojo extends StageMojo {
 
     @Override
     protected void run() throws Exception {
-        MixResult result = Mix.run(request(), getLog()::info);
+        MixResult result = ExecutorConfig.mix(executor, sparkMaster, sparkConf, "adversarial.mix.",
+                getClass().getClassLoader(), getLog()::info).run(request(), getLog()::info);
         getLog().info(result.summary());
         result.table().forEach(line -> getLog().info("  " + line));
         result.notes().forEach(n -> getLog().info("note: " + n));

@@ -33,7 +33,8 @@ class PluginDescriptorTest {
             Map.entry("package-model", "adversarial.package-model."),
             Map.entry("validate", "adversarial.validate."), Map.entry("status", "adversarial.status."));
     /** Structured parameters, set in the pom only: a list of objects has no sensible -D form. */
-    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "skim/sparkConf", "reweight/sparkConf", "drop/samples",
+    private static final Set<String> POM_ONLY = Set.of("skim/samples", "skim/columns", "skim/sparkConf", "reweight/sparkConf", "drop/sparkConf",
+            "mix/sparkConf", "dataset/sparkConf", "drop/samples",
             "reweight/contributions", "mix/contributions", "dataset/blockFeatures", "dataset/classification",
             "dataset/adversarial", "evaluate/models", "evaluate/settings", "evaluate/gates", "check/gates");
 

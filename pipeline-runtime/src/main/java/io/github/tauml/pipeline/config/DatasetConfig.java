@@ -124,6 +124,15 @@ public final class DatasetConfig {
 
     /** Runs the plan: classification first, then adversarial. */
     public static List<DatasetResult> run(Plan plan, Consumer<String> log) throws ConfigException, IOException {
+        return run(plan, log, TFDatasets::adversarial);
+    }
+
+    /**
+     * As {@link #run(Plan, Consumer)}, the adversarial dataset written by {@code adversarial} (the local writer, or
+     * an executor's with the same shards).
+     */
+    public static List<DatasetResult> run(Plan plan, Consumer<String> log, TFDatasets.AdversarialRunner adversarial)
+            throws ConfigException, IOException {
         List<DatasetResult> out = new ArrayList<>();
         if (plan.classification() != null) {
             try {
@@ -134,7 +143,7 @@ public final class DatasetConfig {
         }
         if (plan.adversarial() != null) {
             try {
-                out.add(TFDatasets.adversarial(plan.adversarial(), log));
+                out.add(adversarial.run(plan.adversarial(), log));
             } catch (ConfigException e) {
                 throw scoped("<adversarial>", e);
             }

@@ -1,9 +1,12 @@
 package io.github.tauml.pipeline.config;
 
+import io.github.tauml.pipeline.dataset.EventDrop;
+import io.github.tauml.pipeline.dataset.Mix;
 import io.github.tauml.pipeline.dataset.Reweight;
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.SkimStage;
 import io.github.tauml.pipeline.dataset.StageExecutor;
+import io.github.tauml.pipeline.tfdata.TFDatasets;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,15 +28,12 @@ public final class ExecutorConfig {
      */
     public static SkimStage.Runner skim(String executor, String master, Map<String, String> conf, String goalPrefix,
                                         ClassLoader loader, Consumer<String> info) throws ConfigException {
-        String name = executor == null || executor.isBlank() ? "local" : executor.trim();
-        if (name.equals("local")) {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
             return Skim::run;
         }
-        String element = check(name, master, goalPrefix);
-        StageExecutor found = load(name, element, loader);
-        StageExecutor.Settings settings = new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf);
-        info.accept("Skimming on Spark, master " + settings.master());
-        return (request, log) -> found.skim(request, settings, log);
+        info.accept("Skimming on Spark, master " + remote.settings().master());
+        return (request, log) -> remote.executor().skim(request, remote.settings(), log);
     }
 
     /**
@@ -44,15 +44,77 @@ public final class ExecutorConfig {
     public static Reweight.SpectrumCounter reweight(String executor, String master, Map<String, String> conf,
                                                     String goalPrefix, ClassLoader loader, Consumer<String> info)
             throws ConfigException {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
+            return Reweight.localCounter();
+        }
+        info.accept("Filling the spectra on Spark, master " + remote.settings().master());
+        return remote.executor().spectra(remote.settings());
+    }
+
+    /**
+     * What runs each sample's drop for {@code <executor>}: {@link EventDrop#run}, or the executor's drop (the same
+     * bytes).
+     *
+     * @throws ConfigException as {@link #skim}
+     */
+    public static EventDrop.Runner drop(String executor, String master, Map<String, String> conf, String goalPrefix,
+                                        ClassLoader loader, Consumer<String> info) throws ConfigException {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
+            return EventDrop::run;
+        }
+        info.accept("Dropping on Spark, master " + remote.settings().master());
+        return (request, log) -> remote.executor().drop(request, remote.settings(), log);
+    }
+
+    /**
+     * What runs the mix for {@code <executor>}: {@link Mix#run}, or the executor's mix (the same two files).
+     *
+     * @throws ConfigException as {@link #skim}
+     */
+    public static Mix.Runner mix(String executor, String master, Map<String, String> conf, String goalPrefix,
+                                 ClassLoader loader, Consumer<String> info) throws ConfigException {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
+            return Mix::run;
+        }
+        info.accept("Mixing on Spark, master " + remote.settings().master());
+        return (request, log) -> remote.executor().mix(request, remote.settings(), log);
+    }
+
+    /**
+     * What writes the adversarial dataset for {@code <executor>}: {@link TFDatasets#adversarial}, or the executor's
+     * (the same shards). The classification dataset always runs in this JVM.
+     *
+     * @throws ConfigException as {@link #skim}
+     */
+    public static TFDatasets.AdversarialRunner dataset(String executor, String master, Map<String, String> conf,
+                                                       String goalPrefix, ClassLoader loader, Consumer<String> info)
+            throws ConfigException {
+        Remote remote = remote(executor, master, conf, goalPrefix, loader);
+        if (remote == null) {
+            return TFDatasets::adversarial;
+        }
+        info.accept("Writing the adversarial dataset on Spark, master " + remote.settings().master()
+                + " (a classification dataset is written in this JVM)");
+        return (request, log) -> remote.executor().adversarialDataset(request, remote.settings(), log);
+    }
+
+    /** An executor found on the class path with its settings. */
+    private record Remote(StageExecutor executor, StageExecutor.Settings settings) {
+    }
+
+    /** The executor asked for, or null for {@code local}. */
+    private static Remote remote(String executor, String master, Map<String, String> conf, String goalPrefix,
+                                 ClassLoader loader) throws ConfigException {
         String name = executor == null || executor.isBlank() ? "local" : executor.trim();
         if (name.equals("local")) {
-            return Reweight.localCounter();
+            return null;
         }
         String element = check(name, master, goalPrefix);
         StageExecutor found = load(name, element, loader);
-        StageExecutor.Settings settings = new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf);
-        info.accept("Filling the spectra on Spark, master " + settings.master());
-        return found.spectra(settings);
+        return new Remote(found, new StageExecutor.Settings(master.trim(), conf == null ? Map.of() : conf));
     }
 
     private static String check(String name, String master, String goalPrefix) throws ConfigException {

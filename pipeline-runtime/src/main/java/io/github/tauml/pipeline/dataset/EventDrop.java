@@ -71,6 +71,12 @@ public final class EventDrop {
         return problems;
     }
 
+    /** What runs one drop: {@link #run} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface Runner {
+        DropResult run(DropRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
     /**
      * Runs one drop.
      *
@@ -80,13 +86,130 @@ public final class EventDrop {
      */
     public static DropResult run(DropRequest request, Consumer<String> log) throws ConfigException, IOException {
         long start = System.nanoTime();
+        Plan plan = plan(request, Reweight.localCounter());
+        Part all = new Part(0, plan.examined(), new TRandom3(request.seed()));
+        try (RootFile in = RootFile.open(request.input());
+             Kept kept = new Kept(in.tree(request.tree()), plan.selection(request), all, request.threads())) {
+            return merge(request, plan, kept, log, start);
+        }
+    }
+
+    // ---- The drop split into independent parts, for an executor that runs them elsewhere (Spark) ----
+
+    /**
+     * What the drop decides before it examines an entry: the entries examined, the observed spectrum of the whole
+     * input in the target's binning (under- and overflow included), the keep probability per bin and the branches
+     * copied (every branch root-io can rewrite, in tree order).
+     */
+    public record Plan(long examined, long[] observed, double[] p, List<String> copied) {
+        public Plan {
+            copied = List.copyOf(copied);
+        }
+
+        /** What a task needs to examine entries, in a form that can be shipped to it. */
+        public Selection selection(DropRequest request) {
+            return new Selection(request.input().toString(), request.tree(), request.branch(), copied,
+                    request.target().edges(), p);
+        }
+    }
+
+    /**
+     * The keep decision of a drop without the request's histogram and paths as objects: the input file, its tree, the
+     * spectrum's branch, the branches copied, the target's bin edges and the keep probability per bin.
+     */
+    public record Selection(String input, String tree, String branch, List<String> copied, double[] edges,
+                            double[] p) implements java.io.Serializable {
+    }
+
+    /**
+     * Entries {@code [from, to)} to examine, starting on the drop's batch grid, with the {@link TRandom3} at the
+     * position the sequential drop has reached at entry {@code from}: a part decides exactly what the local drop
+     * decides for those entries.
+     */
+    public record Part(long from, long to, TRandom3 random) implements java.io.Serializable {
+    }
+
+    /**
+     * Checks the request (tree, branch, entries) and fills the observed spectrum with {@code counter} (the local
+     * reader, or an executor's aggregation: integer counts, the same whatever adds them).
+     *
+     * @throws ConfigException as {@link #run}
+     */
+    public static Plan plan(DropRequest request, Reweight.SpectrumCounter counter) throws ConfigException,
+            IOException {
+        long n;
+        List<String> names = new ArrayList<>();
         try (RootFile in = RootFile.open(request.input())) {
             TTree tree = tree(in, request);
-            long n = examined(tree, request);
-            long[] observed = observe(tree, request, tree.entries());
-            double[] p = keepProbabilities(request.target(), observed, request);
+            n = examined(tree, request);
+            for (Branch b : tree.branches()) {
+                if (Skim.spec(b) != null) {
+                    names.add(b.name());
+                }
+            }
+        }
+        long[] observed = counter.count(request.input(), request.tree(), request.branch(), request.target().edges(),
+                request.threads());
+        return new Plan(n, observed, keepProbabilities(request.target(), observed, request), names);
+    }
+
+    /**
+     * Cuts the examined entries into parts of {@code batchesPerPart} batches, each with the random stream advanced
+     * to its first entry (one {@link TRandom3#rndm()} per entry before it, drawn here, on one thread: cheap next to
+     * decoding the entries).
+     */
+    public static List<Part> parts(DropRequest request, Plan plan, int batchesPerPart) {
+        if (batchesPerPart < 1) {
+            throw new IllegalArgumentException("batchesPerPart must be >= 1, got " + batchesPerPart);
+        }
+        TRandom3 rng = new TRandom3(request.seed());
+        long step = (long) batchesPerPart * BATCH;
+        List<Part> parts = new ArrayList<>();
+        for (long a = 0; a < plan.examined(); a += step) {
+            long b = Math.min(plan.examined(), a + step);
+            parts.add(new Part(a, b, rng.copy()));
+            for (long i = a; i < b; i++) {
+                rng.rndm();
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Examines one part on one thread, batch by batch as the local drop: the work of an executor. Each batch gives
+     * the entries examined and the kept entries of every copied branch (null columns when none is kept).
+     */
+    public static List<Skim.PartBatch> select(Selection selection, Part part) throws IOException {
+        List<Skim.PartBatch> out = new ArrayList<>();
+        try (RootFile in = RootFile.open(java.nio.file.Path.of(selection.input()));
+             Kept kept = new Kept(in.tree(selection.tree()), selection, part, 1)) {
+            while (kept.hasNext()) {
+                out.add(kept.next());
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return out;
+    }
+
+    /**
+     * Writes the kept entries, batches given in entry order (from {@link #select} over the parts in order), into the
+     * request's output as the local drop does, and publishes it when complete: the bytes are the local executor's.
+     */
+    public static DropResult merge(DropRequest request, Plan plan, java.util.Iterator<Skim.PartBatch> batches,
+                                   Consumer<String> log) throws IOException {
+        return merge(request, plan, batches, log, System.nanoTime());
+    }
+
+    private static DropResult merge(DropRequest request, Plan plan, java.util.Iterator<Skim.PartBatch> batches,
+                                    Consumer<String> log, long start) throws IOException {
+        TH1 target = request.target();
+        long n = plan.examined();
+        long[] observed = plan.observed();
+        double[] p = plan.p();
+        try (RootFile in = RootFile.open(request.input())) {
+            TTree tree = in.tree(request.tree());
             List<BranchSpec> specs = new ArrayList<>();
-            List<String> names = new ArrayList<>();
             for (Branch b : tree.branches()) {
                 BranchSpec s = Skim.spec(b);
                 if (s == null) {
@@ -95,53 +218,42 @@ public final class EventDrop {
                     continue;
                 }
                 specs.add(s);
-                names.add(b.name());
             }
             Files.createDirectories(request.output().toAbsolutePath().getParent());
-            TH1 target = request.target();
             long[] kept = new long[observed.length];
             long keptTotal = 0;
-            TRandom3 rng = new TRandom3(request.seed());
             WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
             try (RootWriter writer = RootWriter.create(request.output(), options)) {
                 try {
                     TreeWriter out = writer.tree(tree.name(), tree.title(), specs);
                     long done = 0;
                     long lastReport = System.nanoTime();
-                    try (ColumnBatches batches = tree.batches(names, 0, n, BATCH, request.threads())) {
+                    try {
                         while (batches.hasNext()) {
-                            Columns batch = batches.next();
-                            Column pt = batch.get(request.branch());
-                            int m = (int) batch.entries();
-                            boolean[] mask = new boolean[m];
-                            int k = 0;
-                            for (int i = 0; i < m; i++) {
-                                int bin = target.findBin(pt.getDouble(i));
-                                if (rng.rndm() <= p[bin]) {
-                                    mask[i] = true;
-                                    kept[bin]++;
-                                    k++;
+                            Skim.PartBatch b = batches.next();
+                            if (b.columns() != null) {
+                                Column pt = b.columns().get(request.branch());
+                                for (int i = 0; i < b.passing(); i++) {
+                                    kept[target.findBin(pt.getDouble(i))]++;
                                 }
+                                out.append(b.columns());
                             }
-                            if (k > 0) {
-                                Map<String, Column> selected = new LinkedHashMap<>();
-                                for (String name : names) {
-                                    selected.put(name, batch.get(name).select(mask));
-                                }
-                                out.append(selected);
-                            }
-                            keptTotal += k;
-                            done += m;
+                            keptTotal += b.passing();
+                            done += b.read();
                             if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
                                 lastReport = System.nanoTime();
                                 double s = (System.nanoTime() - start) / 1e9;
-                                log.accept(String.format(Locale.ROOT, "%s: %,d / %,d entries examined, %,d kept (%,.0f entries/s,"
-                                        + " %.0f s left)", request.sample(), done, n, keptTotal, done / s,
-                                        (n - done) / (done / s)));
+                                log.accept(String.format(Locale.ROOT, "%s: %,d / %,d entries examined, %,d kept "
+                                        + "(%,.0f entries/s, %.0f s left)", request.sample(), done, n, keptTotal,
+                                        done / s, (n - done) / (done / s)));
                             }
                         }
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
+                    }
+                    if (done != n) {
+                        throw new IllegalStateException(request.sample() + ": " + done + " entries examined of " + n
+                                + ": a part of the drop is missing");
                     }
                     out.close();
                 } catch (IOException | RuntimeException e) {
@@ -158,6 +270,56 @@ public final class EventDrop {
             }
             return new DropResult(request.sample(), request.output(), n, keptTotal, bins,
                     (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The kept entries of a part, batch by batch: one draw per examined entry, kept when u ≤ p of its bin. */
+    private static final class Kept implements java.util.Iterator<Skim.PartBatch>, AutoCloseable {
+        private final ColumnBatches batches;
+        private final Selection selection;
+        private final TH1 axis;
+        private final TRandom3 rng;
+
+        Kept(TTree tree, Selection selection, Part part, int threads) throws IOException {
+            this.selection = selection;
+            this.axis = new TH1("axis", "", "TH1D", selection.edges(), new double[selection.edges().length + 1],
+                    new double[0], 0);
+            this.rng = part.random().copy();
+            this.batches = tree.batches(selection.copied(), part.from(), part.to(), BATCH, threads);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return batches.hasNext();
+        }
+
+        @Override
+        public Skim.PartBatch next() {
+            Columns batch = batches.next();
+            Column pt = batch.get(selection.branch());
+            double[] p = selection.p();
+            int m = (int) batch.entries();
+            boolean[] mask = new boolean[m];
+            int k = 0;
+            for (int i = 0; i < m; i++) {
+                if (rng.rndm() <= p[axis.findBin(pt.getDouble(i))]) {
+                    mask[i] = true;
+                    k++;
+                }
+            }
+            if (k == 0) {
+                return new Skim.PartBatch(m, 0, null);
+            }
+            Map<String, Column> selected = new LinkedHashMap<>();
+            for (String name : selection.copied()) {
+                selected.put(name, batch.get(name).select(mask));
+            }
+            return new Skim.PartBatch(m, k, selected);
+        }
+
+        @Override
+        public void close() throws IOException {
+            batches.close();
         }
     }
 
@@ -216,21 +378,5 @@ public final class EventDrop {
                     "lower <entries> to at most " + tree.entries() + ", or remove it to examine every entry");
         }
         return n;
-    }
-
-    private static long[] observe(TTree tree, DropRequest request, long n) throws IOException {
-        TH1 target = request.target();
-        long[] observed = new long[target.bins() + 2];
-        try (ColumnBatches batches = tree.batches(List.of(request.branch()), 0, n, BATCH, request.threads())) {
-            while (batches.hasNext()) {
-                Column pt = batches.next().get(request.branch());
-                for (int i = 0; i < pt.entries(); i++) {
-                    observed[target.findBin(pt.getDouble(i))]++;
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return observed;
     }
 }

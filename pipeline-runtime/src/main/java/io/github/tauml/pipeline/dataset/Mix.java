@@ -67,6 +67,12 @@ public final class Mix {
         this.log = log;
     }
 
+    /** What runs a mix: {@link #run} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface Runner {
+        MixResult run(MixRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
     /**
      * Runs the mix.
      *
@@ -79,6 +85,124 @@ public final class Mix {
     }
 
     private MixResult run() throws ConfigException, IOException {
+        try (Inputs in = open()) {
+            int total = request.trainvalBatches() + request.evaluationBatches();
+            List<Stream> streams = streams(in, 0, total);
+            try {
+                int[] ks = concat(chunkSizes(0, request.trainvalBatches(), request.trainvalBatches()),
+                        chunkSizes(0, request.evaluationBatches(), request.evaluationBatches()));
+                write(in, new Chunks(in, streams, ks));
+            } finally {
+                for (Stream s : streams) {
+                    s.close();
+                }
+            }
+            return result(in);
+        }
+    }
+
+    // ---- The mix split into independent segments, for an executor that runs them elsewhere (Spark) ----
+
+    /**
+     * Batches {@code [fromBatch, toBatch)} of one output ({@code output} 0: train/validation, 1: evaluation), starting
+     * on the mix's write grid (the batches appended together): what the local mix appends for those batches, from
+     * the entries it takes for them.
+     */
+    public record Segment(int output, int fromBatch, int toBatch) implements java.io.Serializable {
+    }
+
+    /**
+     * Cuts both outputs into segments of {@code chunksPerSegment} appends each, train/validation first: the order in
+     * which {@link #merge} writes them.
+     */
+    public static List<Segment> segments(MixRequest request, int chunksPerSegment) {
+        if (chunksPerSegment < 1) {
+            throw new IllegalArgumentException("chunksPerSegment must be >= 1, got " + chunksPerSegment);
+        }
+        int step = chunkBatches(request) * chunksPerSegment;
+        List<Segment> out = new ArrayList<>();
+        int[] batches = {request.trainvalBatches(), request.evaluationBatches()};
+        for (int o = 0; o < 2; o++) {
+            for (int a = 0; a < batches[o]; a += step) {
+                out.add(new Segment(o, a, Math.min(batches[o], a + step)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks every input as {@link #run} does, writing nothing.
+     *
+     * @throws ConfigException every problem of the inputs at once
+     */
+    public static void validate(MixRequest request) throws ConfigException, IOException {
+        try (Inputs in = new Mix(request, s -> { }).open()) {
+            // opened and checked
+        }
+    }
+
+    /**
+     * Computes one segment on one thread: the work of an executor. Reads each contribution's entries for those
+     * batches (or, shuffled, its permutation from the same position) and returns the columns of each append, in
+     * order, exactly as the local mix builds them.
+     *
+     * @throws ConfigException the inputs do not pass the checks of {@link #run}
+     */
+    public static List<Map<String, Column>> segment(MixRequest request, Segment segment) throws ConfigException,
+            IOException {
+        Mix mix = new Mix(request, s -> { });
+        try (Inputs in = mix.open()) {
+            int offset = segment.output() == 0 ? 0 : request.trainvalBatches();
+            int outputBatches = segment.output() == 0 ? request.trainvalBatches() : request.evaluationBatches();
+            int[] ks = chunkSizes(request, segment.fromBatch(), segment.toBatch(), outputBatches);
+            List<Stream> streams = mix.streams(in, offset + segment.fromBatch(), segment.toBatch()
+                    - segment.fromBatch());
+            try {
+                List<Map<String, Column>> out = new ArrayList<>();
+                Chunks chunks = mix.new Chunks(in, streams, ks);
+                while (chunks.hasNext()) {
+                    out.add(chunks.next());
+                }
+                return out;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                for (Stream s : streams) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The merge: appends the segments' columns, given in the order of {@link #segments} (all of train/validation,
+     * then evaluation), to the two outputs as the local mix does, and publishes both when complete. The files equal
+     * the local executor's byte for byte.
+     *
+     * @throws ConfigException as {@link #run}; nothing is written
+     */
+    public static MixResult merge(MixRequest request, java.util.Iterator<Map<String, Column>> chunks,
+                                  Consumer<String> log) throws ConfigException, IOException {
+        Mix mix = new Mix(request, log);
+        try (Inputs in = mix.open()) {
+            mix.write(in, chunks);
+            return mix.result(in);
+        }
+    }
+
+    /** The inputs opened and checked, the weights read and the branches written. */
+    private record Inputs(List<RootFile> files, List<TTree> trees, Map<String, TH1> weights,
+                          List<BranchSpec> copied, List<BranchSpec> specs, List<String> notes)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            for (RootFile f : files) {
+                f.close();
+            }
+        }
+    }
+
+    private Inputs open() throws ConfigException, IOException {
         List<RootFile> files = new ArrayList<>();
         try {
             List<TTree> trees = new ArrayList<>();
@@ -96,35 +220,78 @@ public final class Mix {
             specs.add(BranchSpec.scalar(DATASET_ID, LeafType.UINT64));
             specs.add(BranchSpec.scalar(TAU_TYPE, LeafType.INT32));
             specs.add(BranchSpec.scalar(WEIGHT, LeafType.FLOAT32));
-            List<Stream> streams = new ArrayList<>();
-            for (int i = 0; i < trees.size(); i++) {
+            return new Inputs(files, trees, weights, copied, specs, notes);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            for (RootFile f : files) {
+                f.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Each contribution's entries for {@code batches} batches from batch {@code fromBatch} of the whole stream. */
+    private List<Stream> streams(Inputs in, long fromBatch, long batches) throws IOException {
+        List<Stream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < in.trees().size(); i++) {
                 Contribution c = request.contributions().get(i);
                 Set<String> read = new LinkedHashSet<>();
-                copied.forEach(s -> read.add(s.name()));
+                in.copied().forEach(s -> read.add(s.name()));
                 read.add(request.ptBranch());
                 if (!c.data()) {
                     read.add(request.tauTypeBranch());
                 }
-                long needed = (long) c.perBatch() * (request.trainvalBatches() + request.evaluationBatches());
+                long from = fromBatch * c.perBatch();
+                long needed = batches * c.perBatch();
                 streams.add(request.shuffle()
-                        ? new Shuffled(trees.get(i), List.copyOf(read), needed, shuffleSeed(i))
-                        : new Sequential(trees.get(i), List.copyOf(read), needed, request.threads()));
+                        ? new Shuffled(in.trees().get(i), List.copyOf(read), from, shuffleSeed(i))
+                        : new Sequential(in.trees().get(i), List.copyOf(read), from, from + needed,
+                        request.threads()));
             }
-            write(specs, copied, streams, weights);
-            List<MixResult.Taken> taken = new ArrayList<>();
-            for (int i = 0; i < trees.size(); i++) {
-                Contribution c = request.contributions().get(i);
-                taken.add(new MixResult.Taken(c.name(), (long) c.perBatch() * request.trainvalBatches(),
-                        (long) c.perBatch() * request.evaluationBatches(), trees.get(i).entries()));
+        } catch (IOException | RuntimeException e) {
+            for (Stream s : streams) {
+                s.close();
             }
-            return new MixResult(request.trainvalOutput(), request.trainvalBatches(), request.evaluationOutput(),
-                    request.evaluationBatches(), request.batchSize(), taken,
-                    specs.stream().map(BranchSpec::name).toList(), notes, (System.nanoTime() - start) / 1e9);
-        } finally {
-            for (RootFile f : files) {
-                f.close();
-            }
+            throw e;
         }
+        return streams;
+    }
+
+    private MixResult result(Inputs in) {
+        List<MixResult.Taken> taken = new ArrayList<>();
+        for (int i = 0; i < in.trees().size(); i++) {
+            Contribution c = request.contributions().get(i);
+            taken.add(new MixResult.Taken(c.name(), (long) c.perBatch() * request.trainvalBatches(),
+                    (long) c.perBatch() * request.evaluationBatches(), in.trees().get(i).entries()));
+        }
+        return new MixResult(request.trainvalOutput(), request.trainvalBatches(), request.evaluationOutput(),
+                request.evaluationBatches(), request.batchSize(), taken,
+                in.specs().stream().map(BranchSpec::name).toList(), in.notes(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Batches appended together: about {@value #WRITE_ENTRIES} entries. */
+    private static int chunkBatches(MixRequest request) {
+        return Math.max(1, WRITE_ENTRIES / request.batchSize());
+    }
+
+    /** The batch counts of the appends of batches {@code [from, to)} of an output of {@code batches} batches. */
+    private int[] chunkSizes(int from, int to, int batches) {
+        return chunkSizes(request, from, to, batches);
+    }
+
+    private static int[] chunkSizes(MixRequest request, int from, int to, int batches) {
+        int chunk = chunkBatches(request);
+        List<Integer> ks = new ArrayList<>();
+        for (int done = from; done < to; done += chunk) {
+            ks.add(Math.min(chunk, batches - done));
+        }
+        return ks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private TTree check(Contribution c, RootFile f, Problems problems) throws IOException {
@@ -236,8 +403,7 @@ public final class Mix {
         return z ^ (z >>> 31);
     }
 
-    private void write(List<BranchSpec> specs, List<BranchSpec> copied, List<Stream> streams, Map<String, TH1> weights)
-            throws IOException {
+    private void write(Inputs in, java.util.Iterator<Map<String, Column>> chunks) throws IOException {
         Files.createDirectories(request.trainvalOutput().toAbsolutePath().getParent());
         Files.createDirectories(request.evaluationOutput().toAbsolutePath().getParent());
         WriterOptions options = WriterOptions.defaults().withCompression(request.compression(), request.level());
@@ -246,10 +412,14 @@ public final class Mix {
         try {
             evaluation = RootWriter.create(request.evaluationOutput(), options);
             long total = (long) request.batchSize() * (request.trainvalBatches() + request.evaluationBatches());
-            writeOutput(trainval, request.trainvalBatches(), specs, copied, streams, weights, total);
-            writeOutput(evaluation, request.evaluationBatches(), specs, copied, streams, weights, total);
-            for (Stream s : streams) {
-                s.close();
+            try {
+                writeOutput(trainval, request.trainvalBatches(), in.specs(), chunks, total);
+                writeOutput(evaluation, request.evaluationBatches(), in.specs(), chunks, total);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (chunks.hasNext()) {
+                throw new IllegalStateException("the mix was given more appends than its " + total + " entries");
             }
         } catch (IOException | RuntimeException e) {
             trainval.abort();
@@ -268,29 +438,15 @@ public final class Mix {
         evaluation.close();
     }
 
-    private void writeOutput(RootWriter writer, int batches, List<BranchSpec> specs, List<BranchSpec> copied,
-                             List<Stream> streams, Map<String, TH1> weights, long total) throws IOException {
+    private void writeOutput(RootWriter writer, int batches, List<BranchSpec> specs,
+                             java.util.Iterator<Map<String, Column>> chunks, long total) throws IOException {
         TreeWriter tree = writer.tree("taus", "adversarial mix", specs);
-        List<Contribution> cs = request.contributions();
-        int chunk = Math.max(1, WRITE_ENTRIES / request.batchSize());
-        for (int done = 0; done < batches; done += chunk) {
-            int k = Math.min(chunk, batches - done);
-            List<Map<String, Column>> parts = new ArrayList<>();
-            for (int i = 0; i < cs.size(); i++) {
-                Contribution c = cs.get(i);
-                Map<String, Column> part = new LinkedHashMap<>(streams.get(i).take(k * c.perBatch()));
-                part.putAll(added(c, part, weights.get(c.name()), k * c.perBatch()));
-                parts.add(part);
+        for (int k : chunkSizes(0, batches, batches)) {
+            if (!chunks.hasNext()) {
+                throw new IllegalStateException("the mix ran out of appends after " + written + " of " + total
+                        + " entries: a segment is missing");
             }
-            int[] per = cs.stream().mapToInt(Contribution::perBatch).toArray();
-            Map<String, Column> out = new LinkedHashMap<>();
-            for (BranchSpec s : specs) {
-                List<Column> columns = new ArrayList<>();
-                for (Map<String, Column> p : parts) {
-                    columns.add(p.get(s.name()));
-                }
-                out.put(s.name(), interleave(s, columns, per, k));
-            }
+            Map<String, Column> out = chunks.next();
             tree.append(out);
             written += (long) k * request.batchSize();
             if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
@@ -301,6 +457,55 @@ public final class Mix {
             }
         }
         tree.close();
+    }
+
+    /** The columns of each append in turn: {@code ks[j]} batches of every contribution's next entries, interleaved. */
+    private final class Chunks implements java.util.Iterator<Map<String, Column>> {
+        private final Inputs in;
+        private final List<Stream> streams;
+        private final int[] ks;
+        private int next;
+
+        Chunks(Inputs in, List<Stream> streams, int[] ks) {
+            this.in = in;
+            this.streams = streams;
+            this.ks = ks;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < ks.length;
+        }
+
+        @Override
+        public Map<String, Column> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            int k = ks[next++];
+            List<Contribution> cs = request.contributions();
+            List<Map<String, Column>> parts = new ArrayList<>();
+            try {
+                for (int i = 0; i < cs.size(); i++) {
+                    Contribution c = cs.get(i);
+                    Map<String, Column> part = new LinkedHashMap<>(streams.get(i).take(k * c.perBatch()));
+                    part.putAll(added(c, part, in.weights().get(c.name()), k * c.perBatch()));
+                    parts.add(part);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int[] per = cs.stream().mapToInt(Contribution::perBatch).toArray();
+            Map<String, Column> out = new LinkedHashMap<>();
+            for (BranchSpec s : in.specs()) {
+                List<Column> columns = new ArrayList<>();
+                for (Map<String, Column> p : parts) {
+                    columns.add(p.get(s.name()));
+                }
+                out.put(s.name(), interleave(s, columns, per, k));
+            }
+            return out;
+        }
     }
 
     /** dataset_id, tauType and weight of n entries of one contribution. */
@@ -380,9 +585,9 @@ public final class Mix {
         private Columns current;
         private int pos;
 
-        Sequential(TTree tree, List<String> names, long needed, int threads) throws IOException {
+        Sequential(TTree tree, List<String> names, long from, long to, int threads) throws IOException {
             this.names = names;
-            this.batches = tree.batches(names, 0, needed, READ_BATCH, threads);
+            this.batches = tree.batches(names, from, to, READ_BATCH, threads);
         }
 
         @Override
@@ -430,7 +635,7 @@ public final class Mix {
         private final int[] order;
         private int pos;
 
-        Shuffled(TTree tree, List<String> names, long needed, long seed) throws IOException {
+        Shuffled(TTree tree, List<String> names, long from, long seed) throws IOException {
             if (tree.entries() > Integer.MAX_VALUE - 8) {
                 throw new IOException(tree.file().path() + ": " + tree.entries() + " entries are too many to shuffle"
                         + " in memory; mix sequentially");
@@ -448,6 +653,7 @@ public final class Mix {
                 order[i] = order[j];
                 order[j] = t;
             }
+            this.pos = (int) from;
         }
 
         @Override

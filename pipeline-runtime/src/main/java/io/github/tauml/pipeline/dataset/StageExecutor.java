@@ -31,6 +31,25 @@ public interface StageExecutor {
     Reweight.SpectrumCounter spectra(Settings settings);
 
     /**
+     * Runs an event drop as {@link EventDrop#run} does, with the same output bytes: the observed spectrum aggregated,
+     * the entries examined in parts that each start from the sequential random stream's position.
+     */
+    DropResult drop(DropRequest request, Settings settings, Consumer<String> log)
+            throws io.github.tauml.pipeline.config.ConfigException, IOException;
+
+    /** Runs a mix as {@link Mix#run} does, with the same two files: segments computed apart, appended in order. */
+    MixResult mix(MixRequest request, Settings settings, Consumer<String> log)
+            throws io.github.tauml.pipeline.config.ConfigException, IOException;
+
+    /**
+     * Writes an adversarial dataset as {@link io.github.tauml.pipeline.tfdata.TFDatasets#adversarial} does, with the
+     * same shards: records encoded by entry range elsewhere, put into the shards in record order.
+     */
+    io.github.tauml.pipeline.tfdata.DatasetResult adversarialDataset(
+            io.github.tauml.pipeline.tfdata.AdversarialRequest request, Settings settings, Consumer<String> log)
+            throws io.github.tauml.pipeline.config.ConfigException, IOException;
+
+    /**
      * Where and how an executor runs.
      *
      * @param master the cluster to run on, e.g. {@code local[*]}, {@code spark://host:7077}, {@code yarn},

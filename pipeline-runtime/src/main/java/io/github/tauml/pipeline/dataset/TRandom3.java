@@ -7,7 +7,8 @@ package io.github.tauml.pipeline.dataset;
  * 4357, which is what TauMLTools' {@code DatasetDrop} uses (reference §2.4): with that seed the keep decisions of
  * the event drop are the reference's. Not thread-safe.
  */
-public final class TRandom3 {
+public final class TRandom3 implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The seed of a default-constructed {@code TRandom3}. */
     public static final long DEFAULT_SEED = 4357;
 
@@ -27,6 +28,19 @@ public final class TRandom3 {
             mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
         }
         index = N;
+    }
+
+    private TRandom3(int[] mt, int index) {
+        System.arraycopy(mt, 0, this.mt, 0, N);
+        this.index = index;
+    }
+
+    /**
+     * A generator at this one's position: both give the same numbers from here on. The event drop on Spark hands a
+     * copy to the task that examines the entries starting here, so that the stream is the sequential one.
+     */
+    public TRandom3 copy() {
+        return new TRandom3(mt, index);
     }
 
     /** The next tempered 32-bit output, as an unsigned value. */

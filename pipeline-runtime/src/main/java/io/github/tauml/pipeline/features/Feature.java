@@ -16,7 +16,7 @@ import java.util.Objects;
  *                   for always
  * @param scaling    how the value is scaled
  */
-public record Feature(String name, String expression, String when, Scaling scaling) {
+public record Feature(String name, String expression, String when, Scaling scaling) implements java.io.Serializable {
     public Feature {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(expression, "expression");

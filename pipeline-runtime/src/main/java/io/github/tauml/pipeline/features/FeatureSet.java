@@ -30,7 +30,8 @@ import java.util.Set;
  */
 public record FeatureSet(String name, List<Feature> tau, List<Feature> gridGlobal, List<ObjectBlock> egamma,
                          List<ObjectBlock> muon, List<ObjectBlock> hadrons, GridGeometry inner, GridGeometry outer,
-                         double minPt, double openingCoef, double minRadius, double isoCone) {
+                         double minPt, double openingCoef, double minRadius, double isoCone)
+        implements java.io.Serializable {
     /** The grid kinds in Keras input order. */
     public static final List<String> KINDS = List.of("egamma", "muon", "hadrons");
     public static final List<String> LOCATIONS = List.of("inner", "outer");

@@ -8,7 +8,7 @@ package io.github.tauml.pipeline.features;
  * @param cells    cells per side (odd): 11 inner and 21 outer in v2p5
  * @param cellSize cell side in η and φ: 0.02 inner and 0.05 outer in v2p5
  */
-public record GridGeometry(String location, int cells, double cellSize) {
+public record GridGeometry(String location, int cells, double cellSize) implements java.io.Serializable {
     public GridGeometry {
         if (cells < 1 || cells % 2 == 0) {
             throw new IllegalArgumentException(location + " grid: the number of cells per side must be odd and"

@@ -13,7 +13,8 @@ import java.util.List;
  *                     -1 for the PAT collections
  * @param features     the block's features in channel order
  */
-public record ObjectBlock(String name, String collection, int particleType, List<Feature> features) {
+public record ObjectBlock(String name, String collection, int particleType, List<Feature> features)
+        implements java.io.Serializable {
     public ObjectBlock {
         features = List.copyOf(features);
     }

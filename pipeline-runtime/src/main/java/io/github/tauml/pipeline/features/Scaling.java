@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param outerA linear: the outer cone's range start (equal to {@code a} when not split)
  * @param outerB linear: the outer cone's range end
  */
-public record Scaling(Type type, double a, double b, double outerA, double outerB) {
+public record Scaling(Type type, double a, double b, double outerA, double outerB) implements java.io.Serializable {
     /** The reference's scaling types, by their TauMLTools spelling. */
     public enum Type {
         NO_SCALING("no_scaling"), CATEGORICAL("categorical"), LINEAR("linear"), NORMAL("normal");

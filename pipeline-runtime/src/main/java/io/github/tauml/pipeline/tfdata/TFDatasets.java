@@ -294,54 +294,190 @@ public final class TFDatasets {
         }
     }
 
+    /** What writes an adversarial dataset: {@link #adversarial} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface AdversarialRunner {
+        DatasetResult run(AdversarialRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
     /** Adversarial dataset from the mix output; see {@link AdversarialRequest}. */
     public static DatasetResult adversarial(AdversarialRequest r, Consumer<String> log)
             throws ConfigException, IOException {
         long start = System.nanoTime();
-        if (r.batchSize() < 1 || r.trainBatches() < 1 || r.validationBatches() < 0) {
-            throw new ConfigException("batches", "batchSize " + r.batchSize() + ", trainBatches " + r.trainBatches()
-                    + ", validationBatches " + r.validationBatches(), "give batchSize and trainBatches of at least 1"
-                    + " and validationBatches of at least 0");
-        }
-        List<String> extra = List.of(AdversarialRequest.TAU_TYPE, AdversarialRequest.WEIGHT,
-                AdversarialRequest.DATASET_ID);
-        List<Input> inputs = open(r.inputs(), r.tree(), r.features(), extra,
-                "give the mix output (it adds tauType, weight and dataset_id)");
-        ScalingParams params = ScalingParams.read(r.scalingFile(), "scalingFile");
-        Scaler scaler = Scaler.of(r.features(), params, "scalingFile " + r.scalingFile());
-        long needed = (long) r.batchSize() * (r.trainBatches() + r.validationBatches());
-        long total = inputs.stream().mapToLong(Input::entries).sum();
-        if (total < needed) {
-            throw new ConfigException("trainBatches", String.format(Locale.ROOT, "%,d + %,d batches of %,d need %,d candidates, the"
-                    + " inputs hold %,d", r.trainBatches(), r.validationBatches(), r.batchSize(), needed, total),
-                    "mix more batches, or ask for fewer");
-        }
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new ConfigException("trainBatches", needed + " records are too many for one dataset",
-                    "ask for fewer batches");
-        }
+        Adversarial a = Adversarial.open(r);
         try (Workers workers = new Workers(r.options().threads())) {
-            return adversarial(r, log, start, inputs, scaler, params, extra, workers);
+            return a.write(r, log, start, (shards, clock) -> records(r, a.inputs, a.extra, workers, clock, a.scaler,
+                    shards, a.n, log));
         }
     }
 
-    private static DatasetResult adversarial(AdversarialRequest r, Consumer<String> log, long start,
-                                             List<Input> inputs, Scaler scaler, ScalingParams params,
-                                             List<String> extra, Workers workers) throws IOException {
-        int n = r.batchSize() * (r.trainBatches() + r.validationBatches());
-        Map<String, int[]> splits = new LinkedHashMap<>();
-        int nTrain = r.batchSize() * r.trainBatches();
-        splits.put("train", new int[] {0, nTrain});
-        if (r.validationBatches() > 0) {
-            splits.put("validation", new int[] {nTrain, n});
+    /** The adversarial dataset's inputs opened and checked, with the scaling and the records to write. */
+    private record Adversarial(List<Input> inputs, List<String> extra, ScalingParams params, Scaler scaler, int n) {
+        static Adversarial open(AdversarialRequest r) throws ConfigException, IOException {
+            if (r.batchSize() < 1 || r.trainBatches() < 1 || r.validationBatches() < 0) {
+                throw new ConfigException("batches", "batchSize " + r.batchSize() + ", trainBatches "
+                        + r.trainBatches() + ", validationBatches " + r.validationBatches(), "give batchSize and"
+                        + " trainBatches of at least 1 and validationBatches of at least 0");
+            }
+            List<String> extra = List.of(AdversarialRequest.TAU_TYPE, AdversarialRequest.WEIGHT,
+                    AdversarialRequest.DATASET_ID);
+            List<Input> inputs = TFDatasets.open(r.inputs(), r.tree(), r.features(), extra,
+                    "give the mix output (it adds tauType, weight and dataset_id)");
+            ScalingParams params = ScalingParams.read(r.scalingFile(), "scalingFile");
+            Scaler scaler = Scaler.of(r.features(), params, "scalingFile " + r.scalingFile());
+            long needed = (long) r.batchSize() * (r.trainBatches() + r.validationBatches());
+            long total = inputs.stream().mapToLong(Input::entries).sum();
+            if (total < needed) {
+                throw new ConfigException("trainBatches", String.format(Locale.ROOT, "%,d + %,d batches of %,d need"
+                        + " %,d candidates, the inputs hold %,d", r.trainBatches(), r.validationBatches(),
+                        r.batchSize(), needed, total), "mix more batches, or ask for fewer");
+            }
+            if (needed > Integer.MAX_VALUE - 8) {
+                throw new ConfigException("trainBatches", needed + " records are too many for one dataset",
+                        "ask for fewer batches");
+            }
+            return new Adversarial(inputs, extra, params, scaler, (int) needed);
         }
+
+        /** Creates the shards, lets {@code fill} put the records, and publishes the directory. */
+        DatasetResult write(AdversarialRequest r, Consumer<String> log, long start, Fill fill) throws IOException {
+            Map<String, int[]> splits = new LinkedHashMap<>();
+            int nTrain = r.batchSize() * r.trainBatches();
+            splits.put("train", new int[] {0, nTrain});
+            if (r.validationBatches() > 0) {
+                splits.put("validation", new int[] {nTrain, n});
+            }
+            Clock clock = new Clock();
+            try (AtomicDirectory dir = AtomicDirectory.create(r.output());
+                 Shards shards = new Shards(dir.staging(), splits, r.options().shards(), r.options().gzip(), true)) {
+                fill.fill(shards, clock);
+                return publish(dir, shards, DatasetSpec.ADVERSARIAL, r.features(), params, r.options(),
+                        r.batchSize(), r.seed(), r.inputs(), n, 0, n, clock, start, log);
+            }
+        }
+    }
+
+    /** Puts the records into the shards. */
+    private interface Fill {
+        void fill(Shards shards, Clock clock) throws IOException;
+    }
+
+    // ---- The adversarial dataset split into entry ranges, for an executor that runs them elsewhere (Spark) ----
+
+    /**
+     * Entries {@code [from, to)} of input {@code input} (its position in {@link AdversarialRequest#inputs()}): the
+     * records of those candidates, in entry order, are a run of the dataset's records.
+     */
+    public record Range(int input, long from, long to) implements java.io.Serializable {
+    }
+
+    /**
+     * Checks the request as {@link #adversarial} does and cuts the candidates it writes (the first
+     * batchSize × (trainBatches + validationBatches) of the inputs, in order) into ranges of at most
+     * {@code entriesPerRange} entries within one input, in record order.
+     *
+     * @throws ConfigException as {@link #adversarial}; nothing is written
+     */
+    public static List<Range> adversarialRanges(AdversarialRequest r, long entriesPerRange)
+            throws ConfigException, IOException {
+        if (entriesPerRange < 1) {
+            throw new IllegalArgumentException("entriesPerRange must be >= 1, got " + entriesPerRange);
+        }
+        Adversarial a = Adversarial.open(r);
+        List<Range> out = new ArrayList<>();
+        long next = 0;
+        for (int i = 0; i < a.inputs.size() && next < a.n; i++) {
+            long end = Math.min(a.inputs.get(i).entries(), a.n - next);
+            for (long from = 0; from < end; from += entriesPerRange) {
+                out.add(new Range(i, from, Math.min(end, from + entriesPerRange)));
+            }
+            next += end;
+        }
+        return out;
+    }
+
+    /**
+     * Encodes one range's records on one thread, in entry order: the work of an executor. The input is opened and
+     * its features compiled, and the scaling file read, as {@link #adversarial} does.
+     *
+     * @throws ConfigException the input or the scaling file no longer passes the checks
+     */
+    public static List<byte[]> adversarialRecords(AdversarialRequest r, Range range)
+            throws ConfigException, IOException {
+        List<String> extra = List.of(AdversarialRequest.TAU_TYPE, AdversarialRequest.WEIGHT,
+                AdversarialRequest.DATASET_ID);
+        Input in = open(List.of(r.inputs().get(range.input())), r.tree(), r.features(), extra,
+                "give the mix output (it adds tauType, weight and dataset_id)").get(0);
+        Scaler scaler = Scaler.of(r.features(), ScalingParams.read(r.scalingFile(), "scalingFile"),
+                "scalingFile " + r.scalingFile());
         Clock clock = new Clock();
-        try (AtomicDirectory dir = AtomicDirectory.create(r.output());
-             Shards shards = new Shards(dir.staging(), splits, r.options().shards(), r.options().gzip(), true)) {
-            records(r, inputs, extra, workers, clock, scaler, shards, n, log);
-            return publish(dir, shards, DatasetSpec.ADVERSARIAL, r.features(), params, r.options(), r.batchSize(),
-                    r.seed(), r.inputs(), n, 0, n, clock, start, log);
+        List<byte[]> out = new ArrayList<>();
+        try (RootFile rf = RootFile.open(in.file)) {
+            TTree tree = rf.tree(r.tree());
+            try (ColumnBatches batches = tree.batches(List.copyOf(branches(in, extra)), range.from(), range.to(),
+                    r.options().batchEntries(), 1)) {
+                while (batches.hasNext()) {
+                    out.addAll(List.of(adversarialRecords(in, batches.next(), scaler, clock)));
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
+        return out;
+    }
+
+    /**
+     * Writes the records, given in record order (from {@link #adversarialRecords} over the ranges in order), into the
+     * shards as {@link #adversarial} does, and publishes the directory: the same shards, byte for byte.
+     *
+     * @throws ConfigException as {@link #adversarial}; nothing is written
+     */
+    public static DatasetResult adversarial(AdversarialRequest r, Consumer<String> log,
+                                            java.util.Iterator<byte[]> records) throws ConfigException, IOException {
+        long start = System.nanoTime();
+        Adversarial a = Adversarial.open(r);
+        return a.write(r, log, start, (shards, clock) -> {
+            Progress p = new Progress(log, "adversarial dataset", a.n);
+            int next = 0;
+            while (next < a.n && records.hasNext()) {
+                byte[] rec = records.next();
+                long w0 = System.nanoTime();
+                shards.put(next++, rec);
+                clock.write += System.nanoTime() - w0;
+                p.update(next);
+            }
+            if (next != a.n || records.hasNext()) {
+                throw new IllegalStateException("the adversarial dataset was given " + (records.hasNext() ? "more"
+                        : String.format(Locale.ROOT, "%,d", next)) + " records for " + String.format(Locale.ROOT,
+                        "%,d", a.n) + ": a range is missing or repeated");
+            }
+        });
+    }
+
+    /** The records of one chunk of an adversarial input, in entry order. */
+    private static byte[][] adversarialRecords(Input in, Columns c, Scaler scaler, Clock clock) throws IOException {
+        long f0 = System.nanoTime();
+        InputBatch x = extract(in, c);
+        scaler.apply(x);
+        long e0 = System.nanoTime();
+        clock.features.addAndGet(e0 - f0);
+        Column type = c.get(AdversarialRequest.TAU_TYPE);
+        Column w = c.get(AdversarialRequest.WEIGHT);
+        Column id = c.get(AdversarialRequest.DATASET_ID);
+        Column dm = c.get("tau_decayMode");
+        Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
+        ExampleWriter ew = new ExampleWriter();
+        byte[][] out = new byte[x.size][];
+        for (int i = 0; i < x.size; i++) {
+            encodeInputs(ew, x, i);
+            ew.floats("label", type.getLong(i) == AdversarialRequest.DATA ? 1f : 0f);
+            ew.floats("weight", (float) w.getDouble(i));
+            ew.int64s("dataset_id", id.getLong(i));
+            common(ew, x, i, dm.getLong(i), c.firstEntry() + i, truth == null ? null : truth.getLong(i));
+            out[i] = ew.toBytes();
+        }
+        clock.encode.addAndGet(System.nanoTime() - e0);
+        return out;
     }
 
     private static void records(AdversarialRequest r, List<Input> inputs, List<String> extra, Workers workers,
@@ -362,31 +498,8 @@ public final class TFDatasets {
                         long t0 = System.nanoTime();
                         Columns b = batches.next();
                         clock.read += System.nanoTime() - t0;
-                        List<byte[][]> parts = workers.map(chunks(b, workers.threads), c -> {
-                            long f0 = System.nanoTime();
-                            InputBatch x = extract(in, c);
-                            scaler.apply(x);
-                            long e0 = System.nanoTime();
-                            clock.features.addAndGet(e0 - f0);
-                            Column type = c.get(AdversarialRequest.TAU_TYPE);
-                            Column w = c.get(AdversarialRequest.WEIGHT);
-                            Column id = c.get(AdversarialRequest.DATASET_ID);
-                            Column dm = c.get("tau_decayMode");
-                            Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
-                            ExampleWriter ew = new ExampleWriter();
-                            byte[][] out = new byte[x.size][];
-                            for (int i = 0; i < x.size; i++) {
-                                encodeInputs(ew, x, i);
-                                ew.floats("label", type.getLong(i) == AdversarialRequest.DATA ? 1f : 0f);
-                                ew.floats("weight", (float) w.getDouble(i));
-                                ew.int64s("dataset_id", id.getLong(i));
-                                common(ew, x, i, dm.getLong(i), c.firstEntry() + i,
-                                        truth == null ? null : truth.getLong(i));
-                                out[i] = ew.toBytes();
-                            }
-                            clock.encode.addAndGet(System.nanoTime() - e0);
-                            return out;
-                        });
+                        List<byte[][]> parts = workers.map(chunks(b, workers.threads),
+                                c -> adversarialRecords(in, c, scaler, clock));
                         long w0 = System.nanoTime();
                         for (byte[][] part : parts) {
                             for (byte[] rec : part) {

@@ -36,4 +36,21 @@ class ExecutorConfigTest {
                 .hasMessageContaining("io.github.tauml:pipeline-spark")
                 .hasMessageContaining("docs/spark.md");
     }
+
+    @Test
+    void theDropAndTheMixRunLocallyByDefaultAndNameTheirOwnElements() throws Exception {
+        List<String> said = new ArrayList<>();
+        assertThat(ExecutorConfig.drop(null, "local[*]", null, "adversarial.drop.", HERE, said::add)).isNotNull();
+        assertThat(ExecutorConfig.mix("local", "local[*]", null, "adversarial.mix.", HERE, said::add)).isNotNull();
+        assertThat(said).isEmpty();
+        assertThatThrownBy(() -> ExecutorConfig.drop("flink", "local[*]", null, "adversarial.drop.", HERE, s -> { }))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("<executor> (adversarial.drop.executor)")
+                .hasMessageContaining("'flink' is not an executor");
+        assertThatThrownBy(() -> ExecutorConfig.mix("spark", "", null, "adversarial.mix.", HERE, s -> { }))
+                .hasMessageContaining("<sparkMaster> (adversarial.mix.sparkMaster)");
+        assertThatThrownBy(() -> ExecutorConfig.mix("spark", "local[2]", null, "adversarial.mix.", HERE, s -> { }))
+                .hasMessageContaining("<executor> (adversarial.mix.executor)")
+                .hasMessageContaining("io.github.tauml:pipeline-spark");
+    }
 }

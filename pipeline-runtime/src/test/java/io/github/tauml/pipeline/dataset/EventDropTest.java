@@ -171,6 +171,48 @@ class EventDropTest {
         assertThat(tmp.resolve("drop")).doesNotExist();
     }
 
+    @Test
+    void partsWithTheStreamAdvancedToTheirFirstEntryDecideAsTheSequentialDrop() throws Exception {
+        // What an executor does (issue 13): parts on the batch grid, each with the TRandom3 at its first entry,
+        // examined separately and merged in order, give the sequential drop's file byte for byte, for any part size
+        // and an examined count that ends inside a batch.
+        Path in = Trees.write(tmp.resolve("DY.root"), 90_000, 3, 1, 2, 30);
+        double[] t = new double[15];
+        for (int b = 0; b < 15; b++) {
+            t[b] = 100 * Math.exp(-b / 4.0);
+        }
+        TH1 target = Trees.histogram("EMB", Trees.PT_EDGES, 5, t, 1);
+        DropRequest local = request(target, in, tmp.resolve("local/DY.root"), 81_000, TRandom3.DEFAULT_SEED);
+        DropResult expected = EventDrop.run(local, s -> { });
+        for (int perPart : new int[] {1, 2, 8}) {
+            DropRequest r = request(target, in, tmp.resolve("parts" + perPart + "/DY.root"), 81_000,
+                    TRandom3.DEFAULT_SEED);
+            EventDrop.Plan plan = EventDrop.plan(r, Reweight.localCounter());
+            List<EventDrop.Part> parts = EventDrop.parts(r, plan, perPart);
+            assertThat(parts).hasSize((int) Math.ceil(81_000.0 / (perPart * 16_384)));
+            assertThat(parts.get(parts.size() - 1).to()).isEqualTo(81_000);
+            List<Skim.PartBatch> batches = new ArrayList<>();
+            // Parts examined in reverse order: each carries its own stream position.
+            List<List<Skim.PartBatch>> selected = new ArrayList<>();
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                selected.add(0, EventDrop.select(plan.selection(r), parts.get(i)));
+            }
+            selected.forEach(batches::addAll);
+            DropResult got = EventDrop.merge(r, plan, batches.iterator(), s -> { });
+            assertThat(got.kept()).isEqualTo(expected.kept()).isBetween(1_000L, 80_000L);
+            assertThat(got.bins()).isEqualTo(expected.bins());
+            assertThat(Files.mismatch(local.output(), r.output())).as("%d batches per part", perPart).isEqualTo(-1);
+        }
+        // A part left out is not a shorter file: the merge refuses and writes nothing.
+        DropRequest r = request(target, in, tmp.resolve("missing/DY.root"), 81_000, TRandom3.DEFAULT_SEED);
+        EventDrop.Plan plan = EventDrop.plan(r, Reweight.localCounter());
+        List<EventDrop.Part> parts = EventDrop.parts(r, plan, 1);
+        List<Skim.PartBatch> first = EventDrop.select(plan.selection(r), parts.get(0));
+        assertThatThrownBy(() -> EventDrop.merge(r, plan, first.iterator(), s -> { }))
+                .hasMessageContaining("a part of the drop is missing");
+        assertThat(r.output()).doesNotExist();
+    }
+
     private DropRequest request(TH1 target, long entries) {
         return request(target, tmp.resolve("in.root"), tmp.resolve("out.root"), entries, 4357);
     }

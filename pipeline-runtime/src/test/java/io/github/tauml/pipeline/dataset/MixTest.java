@@ -69,6 +69,38 @@ class MixTest {
     }
 
     @Test
+    void segmentsComputedApartAndMergedInOrderGiveTheLocalFiles() throws Exception {
+        // What an executor does (issue 13): the outputs cut into segments on the write grid (200 batches of 100
+        // entries per append), each computed from its own entries (or, shuffled, from the permutation at its
+        // position), merged in order: the local mix's two files byte for byte.
+        List<Contribution> cs = contributions(30_000);
+        for (boolean shuffle : new boolean[] {false, true}) {
+            String dir = shuffle ? "shuffled" : "sequential";
+            MixRequest local = request(cs, 450, 130, shuffle, dir + "-local");
+            Mix.run(local, s -> { });
+            MixRequest r = request(cs, 450, 130, shuffle, dir + "-segments");
+            List<Mix.Segment> segments = Mix.segments(r, 1);
+            assertThat(segments).containsExactly(new Mix.Segment(0, 0, 200), new Mix.Segment(0, 200, 400),
+                    new Mix.Segment(0, 400, 450), new Mix.Segment(1, 0, 130));
+            List<Map<String, Column>> chunks = new ArrayList<>();
+            for (Mix.Segment g : segments) {
+                chunks.addAll(Mix.segment(r, g));
+            }
+            MixResult got = Mix.merge(r, chunks.iterator(), s -> { });
+            assertThat(got.entries()).isEqualTo(58_000);
+            assertThat(Files.mismatch(local.trainvalOutput(), r.trainvalOutput())).as(dir).isEqualTo(-1);
+            assertThat(Files.mismatch(local.evaluationOutput(), r.evaluationOutput())).as(dir).isEqualTo(-1);
+        }
+        // A segment left out: neither file is written.
+        MixRequest r = request(cs, 450, 130, false, "missing");
+        List<Map<String, Column>> chunks = new ArrayList<>(Mix.segment(r, new Mix.Segment(0, 0, 200)));
+        assertThatThrownBy(() -> Mix.merge(r, chunks.iterator(), s -> { }))
+                .hasMessageContaining("a segment is missing");
+        assertThat(r.trainvalOutput()).doesNotExist();
+        assertThat(r.evaluationOutput()).doesNotExist();
+    }
+
+    @Test
     void everyBatchHasTheDeclaredCompositionAndTheOutputsShareNoEntry() throws Exception {
         List<Contribution> cs = contributions(3_000);
         for (boolean shuffle : new boolean[] {false, true}) {

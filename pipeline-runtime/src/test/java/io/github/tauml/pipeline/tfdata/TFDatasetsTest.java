@@ -270,6 +270,37 @@ class TFDatasetsTest {
     }
 
     @Test
+    void adversarialRangesEncodedApartAndPutInOrderGiveTheLocalShards() throws Exception {
+        // What an executor does (issue 13): the records encoded by entry range (not on the read grid), in reverse
+        // order, then put into the shards in record order: the local directory byte for byte.
+        java.util.function.Function<String, AdversarialRequest> request = name -> new AdversarialRequest(
+                List.of(mix, mix), "taus", tmp.resolve(name), FeatureSet.small(), classification.resolve("scaling.json"),
+                BATCH, 7, 2, 3, new DatasetOptions(false, 2, 2, 256));
+        DatasetResult local = TFDatasets.adversarial(request.apply("local"), s -> { });
+        AdversarialRequest r = request.apply("ranges");
+        List<TFDatasets.Range> ranges = TFDatasets.adversarialRanges(r, 170);
+        // 900 records: the mix's 600, then 300 of its second reading.
+        assertThat(ranges.get(ranges.size() - 1)).isEqualTo(new TFDatasets.Range(1, 170, 300));
+        List<List<byte[]>> encoded = new java.util.ArrayList<>();
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            encoded.add(0, TFDatasets.adversarialRecords(r, ranges.get(i)));
+        }
+        DatasetResult merged = TFDatasets.adversarial(r, s -> { },
+                encoded.stream().flatMap(List::stream).iterator());
+        assertThat(merged.records()).isEqualTo(local.records()).isEqualTo(900);
+        for (String f : List.of("spec.json", "scaling.json", "train-00000-of-00002.tfrecord",
+                "train-00001-of-00002.tfrecord", "validation-00000-of-00002.tfrecord")) {
+            assertThat(Files.mismatch(local.directory().resolve(f), merged.directory().resolve(f))).as(f)
+                    .isEqualTo(-1);
+        }
+        // A range left out: nothing is published.
+        AdversarialRequest missing = request.apply("missing");
+        assertThatThrownBy(() -> TFDatasets.adversarial(missing, s -> { }, encoded.get(0).iterator()))
+                .hasMessageContaining("a range is missing or repeated");
+        assertThat(missing.output()).doesNotExist();
+    }
+
+    @Test
     void adversarialDatasetKeepsTheMixOrderAndSplitsByWholeBatches() throws Exception {
         Path out = tmp.resolve("adversarial");
         DatasetResult r = TFDatasets.adversarial(new AdversarialRequest(List.of(mix), "taus", out,

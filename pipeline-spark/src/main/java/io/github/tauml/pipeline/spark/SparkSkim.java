@@ -10,11 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -56,20 +52,34 @@ public final class SparkSkim {
         SkimSpec spec = SkimSpec.of(request);
         JavaRDD<byte[]> selected = jsc.parallelize(parts, Math.max(1, parts.size()))
                 .map(p -> BatchCodec.encode(Skim.select(spec.request(), p)));
-        Iterator<PartBatch> batches = new Windows(selected, parts.size(), 2 * parallelism);
+        Iterator<PartBatch> batches = new InOrder<>(selected, parts.size(), 2 * parallelism, BatchCodec::decode);
         boolean done = false;
         try {
             SkimResult result = Skim.merge(request, batches, log);
             done = true;
             return result;
         } catch (TaskFailure e) {
-            throw e.unwrap(request);
+            throw unwrap(e, request);
         } finally {
             if (!done) {
                 // The next window may still be running: nothing will read it.
                 jsc.sc().cancelAllJobs();
             }
         }
+    }
+
+    /**
+     * The task's own exception when Spark brought it back (always in local mode): a SkimException as it was, or an
+     * I/O failure (a damaged input) as locally; anything else as a SkimException with Spark's message.
+     */
+    private static SkimException unwrap(TaskFailure e, SkimRequest request) throws IOException {
+        SkimException s = e.find(SkimException.class);
+        if (s != null) {
+            return new SkimException(s.element(), s.getMessage(), s);
+        }
+        e.rethrowIo();
+        return new SkimException("executor", request.sample() + ": the skim failed on Spark: " + e.sparkMessage(),
+                e.getCause());
     }
 
     /** Consecutive single-batch parts of the same file, joined {@code n} at a time. */
@@ -93,101 +103,5 @@ public final class SparkSkim {
             out.add(open);
         }
         return out;
-    }
-
-    /**
-     * The parts' batches in partition order: windows of {@code window} partitions collected with one Spark job each,
-     * the next window started before the current one is handed out.
-     */
-    private static final class Windows implements Iterator<PartBatch> {
-        private final JavaRDD<byte[]> rdd;
-        private final int partitions;
-        private final int window;
-        private int nextStart;
-        private CompletableFuture<List<byte[]>> pending;
-        private final List<PartBatch> current = new ArrayList<>();
-        private int position;
-
-        Windows(JavaRDD<byte[]> rdd, int partitions, int window) {
-            this.rdd = rdd;
-            this.partitions = partitions;
-            this.window = Math.max(1, window);
-            this.pending = submit();
-        }
-
-        private CompletableFuture<List<byte[]>> submit() {
-            if (nextStart >= partitions) {
-                return null;
-            }
-            int from = nextStart;
-            int to = Math.min(partitions, from + window);
-            nextStart = to;
-            int[] ids = java.util.stream.IntStream.range(from, to).toArray();
-            return CompletableFuture.supplyAsync(() -> {
-                List<byte[]>[] per = rdd.collectPartitions(ids);
-                List<byte[]> all = new ArrayList<>();
-                for (List<byte[]> l : per) {
-                    all.addAll(l);
-                }
-                return all;
-            });
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (position >= current.size()) {
-                if (pending == null) {
-                    return false;
-                }
-                List<byte[]> got;
-                try {
-                    got = pending.join();
-                } catch (CompletionException e) {
-                    throw new TaskFailure(e.getCause());
-                }
-                pending = submit();
-                current.clear();
-                position = 0;
-                for (byte[] b : got) {
-                    current.addAll(BatchCodec.decode(b));
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public PartBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.get(position++);
-        }
-    }
-
-    /** A Spark job that failed, carried through the merge's iterator. */
-    private static final class TaskFailure extends RuntimeException {
-        TaskFailure(Throwable cause) {
-            super(cause);
-        }
-
-        /**
-         * The task's own exception when Spark brought it back (always in local mode): a SkimException as it was, or
-         * an I/O failure (a damaged input) as locally; anything else as a SkimException with Spark's message.
-         */
-        SkimException unwrap(SkimRequest request) throws IOException {
-            for (Throwable t = getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SkimException s) {
-                    return new SkimException(s.element(), s.getMessage(), s);
-                }
-            }
-            for (Throwable t = getCause(); t != null; t = t.getCause()) {
-                if (t instanceof IOException io) {
-                    throw io;
-                }
-            }
-            String message = getCause() instanceof SparkException s ? s.getMessage() : String.valueOf(getCause());
-            return new SkimException("executor", request.sample() + ": the skim failed on Spark: " + message,
-                    getCause());
-        }
     }
 }

@@ -1,9 +1,16 @@
 package io.github.tauml.pipeline.spark;
 
+import io.github.tauml.pipeline.config.ConfigException;
+import io.github.tauml.pipeline.dataset.DropRequest;
+import io.github.tauml.pipeline.dataset.DropResult;
+import io.github.tauml.pipeline.dataset.MixRequest;
+import io.github.tauml.pipeline.dataset.MixResult;
 import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimResult;
 import io.github.tauml.pipeline.dataset.StageExecutor;
+import io.github.tauml.pipeline.tfdata.AdversarialRequest;
+import io.github.tauml.pipeline.tfdata.DatasetResult;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,6 +52,36 @@ public final class SparkStageExecutor implements StageExecutor {
             }
             return new SparkSpectra(spark).count(input, tree, branch, edges, threads);
         });
+    }
+
+    @Override
+    public DropResult drop(DropRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkDrop.run(session("drop", request.sample(), settings), request, log));
+    }
+
+    @Override
+    public MixResult mix(MixRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkMix.run(session("mix", "mix", settings), request, log));
+    }
+
+    @Override
+    public DatasetResult adversarialDataset(AdversarialRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkDataset.adversarial(session("dataset", "adversarial dataset", settings),
+                request, log));
+    }
+
+    /** The session, or the one already running for another master as the stage's error at {@code <sparkMaster>}. */
+    private static SparkSession session(String goal, String what, Settings settings) throws ConfigException {
+        try {
+            return session(settings);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("<sparkMaster> (adversarial." + goal + ".sparkMaster)", what + ": "
+                    + e.getMessage(), "give every execution of the build the same <sparkMaster>, or run them in"
+                    + " separate builds");
+        }
     }
 
     /** A Spark call that may throw what the stage throws. */

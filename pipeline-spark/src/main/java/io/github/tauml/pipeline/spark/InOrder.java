@@ -1,0 +1,84 @@
+package io.github.tauml.pipeline.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The results of an RDD's partitions <b>in partition order</b>, whatever order the tasks finish in: windows of
+ * {@code window} partitions collected with one Spark job each, the next window started before the current one is
+ * handed out, so the driver holds at most two windows. Each partition's results are byte arrays (one per part), each
+ * decoded into a list of items. A failed job surfaces as a {@link TaskFailure} from {@link #hasNext}.
+ */
+final class InOrder<T> implements Iterator<T> {
+    private final JavaRDD<byte[]> rdd;
+    private final int partitions;
+    private final int window;
+    private final Function<byte[], List<T>> decode;
+    private int nextStart;
+    private CompletableFuture<List<byte[]>> pending;
+    private final List<T> current = new ArrayList<>();
+    private int position;
+
+    InOrder(JavaRDD<byte[]> rdd, int partitions, int window, Function<byte[], List<T>> decode) {
+        this.rdd = rdd;
+        this.partitions = partitions;
+        this.window = Math.max(1, window);
+        this.decode = decode;
+        this.pending = submit();
+    }
+
+    private CompletableFuture<List<byte[]>> submit() {
+        if (nextStart >= partitions) {
+            return null;
+        }
+        int from = nextStart;
+        int to = Math.min(partitions, from + window);
+        nextStart = to;
+        int[] ids = IntStream.range(from, to).toArray();
+        return CompletableFuture.supplyAsync(() -> {
+            List<byte[]>[] per = rdd.collectPartitions(ids);
+            List<byte[]> all = new ArrayList<>();
+            for (List<byte[]> l : per) {
+                all.addAll(l);
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (position >= current.size()) {
+            if (pending == null) {
+                return false;
+            }
+            List<byte[]> got;
+            try {
+                got = pending.join();
+            } catch (CompletionException e) {
+                throw new TaskFailure(e.getCause());
+            }
+            pending = submit();
+            current.clear();
+            position = 0;
+            for (byte[] b : got) {
+                current.addAll(decode.apply(b));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return current.get(position++);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.tauml.pipeline.spark;
+
+import java.io.IOException;
+import org.apache.spark.SparkException;
+
+/** A Spark job that failed, carried through a merge's iterator to the stage, which maps it to its own error. */
+final class TaskFailure extends RuntimeException {
+    TaskFailure(Throwable cause) {
+        super(cause);
+    }
+
+    /** The first exception of {@code type} in the cause chain (the task's own: Spark brings it back), or null. */
+    <E extends Throwable> E find(Class<E> type) {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Rethrows the task's I/O failure (a damaged input) as it was, if it was one. */
+    void rethrowIo() throws IOException {
+        IOException io = find(IOException.class);
+        if (io != null) {
+            throw io;
+        }
+    }
+
+    /** Spark's message for the failure. */
+    String sparkMessage() {
+        return getCause() instanceof SparkException s ? s.getMessage() : String.valueOf(getCause());
+    }
+}
