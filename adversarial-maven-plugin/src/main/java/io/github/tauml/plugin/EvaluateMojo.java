@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.tauml.pipeline.track.MlflowStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +83,22 @@ public class EvaluateMojo extends StageMojo {
             defaultValue = "${project.build.directory}/adversarial/evaluate/predictions")
     private File predictionsDirectory;
 
-    /** Where undeclared models' run records are looked for ({@code <runsDirectory>/<name>/metrics/}). */
+    /**
+     * Where undeclared models' run records are looked for first ({@code <runsDirectory>/<name>/metrics/}); without
+     * one, the newest finished run named {@code <name>} in {@code <mlruns>}' experiment {@code <experiment>}, which
+     * the train goal records.
+     */
     @Parameter(property = "adversarial.evaluate.runsDirectory",
             defaultValue = "${project.build.directory}/adversarial/train")
     private File runsDirectory;
+
+    /** The MLflow file store the train goal records its runs in (for the loss and metric curves). */
+    @Parameter(property = "adversarial.evaluate.mlruns", defaultValue = "${project.build.directory}/adversarial/mlruns")
+    private File mlruns;
+
+    /** The MLflow experiment of the training runs. */
+    @Parameter(property = "adversarial.evaluate.experiment", defaultValue = "adversarial")
+    private String experiment;
 
     /** Gets {@code metrics.json}, {@code plots/} and {@code report.html}. */
     @Parameter(property = "adversarial.evaluate.outputDirectory",
@@ -115,6 +128,13 @@ public class EvaluateMojo extends StageMojo {
      */
     @Parameter(property = "adversarial.evaluate.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
+
+    /**
+     * The plots' left-hand label, e.g. {@code CMS Work in progress} for an analysis of CMS data; none by default (a toy
+     * must not carry an experiment's name).
+     */
+    @Parameter(property = "adversarial.evaluate.label")
+    private String label;
 
     /** The plots' right-hand label, e.g. {@code 59.7 fb⁻¹ (13 TeV)}. */
     @Parameter(property = "adversarial.evaluate.lumiText")
@@ -174,7 +194,7 @@ public class EvaluateMojo extends StageMojo {
             PipelineSummary summary = summaryFile != null && summaryFile.isFile()
                     ? PipelineSummary.read(summaryFile.toPath()) : PipelineSummary.EMPTY;
             EvaluateRequest request = new EvaluateRequest(declared, outputDirectory.toPath(), binning,
-                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged, pdfDate);
+                    WorkingPoint.V2P5_VSJET, pdf, lumiText, summary, shown, judged, pdfDate, label);
             EvaluateResult r = Evaluation.run(request, getLog()::info);
             for (Gates.Outcome o : r.gates()) {
                 getLog().info("Gate (judged by the check goal) " + o.message());
@@ -358,9 +378,8 @@ public class EvaluateMojo extends StageMojo {
             for (String name : List.of("default", "adversarial")) {
                 Path dir = predictionsDirectory.toPath();
                 Path cls = dir.resolve(name + "_class_predictions.csv");
-                Path run = runsDirectory.toPath().resolve(name);
                 out.add(new EvaluateRequest.Model(name, dir.resolve(name + "_predictions.csv"),
-                        Files.isRegularFile(cls) ? cls : null, Files.isDirectory(run.resolve("metrics")) ? run : null));
+                        Files.isRegularFile(cls) ? cls : null, runRecord(name)));
             }
             return out;
         }
@@ -370,12 +389,30 @@ public class EvaluateMojo extends StageMojo {
                             ? new File(predictionsDirectory, name + "_predictions.csv") : m.predictions),
                     m.classPredictions != null ? resolve(m.classPredictions) : m.savedModel != null
                             ? predictionsDirectory.toPath().resolve(name + "_class_predictions.csv") : null,
-                    m.runRecord == null ? null : resolve(m.runRecord),
+                    m.runRecord == null ? runRecord(name) : resolve(m.runRecord),
                     m.checkpoints != null ? m.checkpoints.stream().map(this::resolve).toList()
                             : m.savedModel == null ? List.of() : checkpointModels(m).keySet().stream()
                             .map(c -> checkpointPredictions(name, c)).toList()));
         }
         return out;
+    }
+
+    /**
+     * A model's run record: {@code <runsDirectory>/<name>}, else its newest run in {@code <mlruns>}, else null (the
+     * report then has no training curves; an unreadable store is named in a warning).
+     */
+    private Path runRecord(String name) {
+        Path run = runsDirectory.toPath().resolve(name);
+        if (Files.isDirectory(run.resolve("metrics"))) {
+            return run;
+        }
+        try {
+            return mlruns == null ? null : new MlflowStore(mlruns.toPath()).latestRun(experiment, name).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("No training curves for " + name + ": cannot read the MLflow store " + mlruns + ": "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     /** Without PDFs, their date cannot change the result. */

@@ -31,16 +31,26 @@ import org.jfree.chart.JFreeChart;
  *                        {@code SOURCE_DATE_EPOCH} or {@code project.build.outputTimestamp}; null: none. The PDFs are
  *                        the same bytes for the same predictions and date ({@link Plots#pdf(JFreeChart, String,
  *                        java.time.Instant)})
+ * @param label           the plots' left-hand label, e.g. {@code CMS Work in progress} for an analysis of CMS
+ *                        data, {@code Toy} for the toy; null: none (never an experiment's name by default)
  */
 public record EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinning binning,
                               List<WorkingPoint> workingPoints, boolean pdf, String lumiText, PipelineSummary summary,
-                              Map<String, String> settings, List<QualityGate> gates, java.time.Instant pdfDate) {
+                              Map<String, String> settings, List<QualityGate> gates, java.time.Instant pdfDate,
+                              String label) {
+
+    /** A request without a left-hand plot label. */
+    public EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinning binning,
+                           List<WorkingPoint> workingPoints, boolean pdf, String lumiText, PipelineSummary summary,
+                           Map<String, String> settings, List<QualityGate> gates, java.time.Instant pdfDate) {
+        this(models, outputDirectory, binning, workingPoints, pdf, lumiText, summary, settings, gates, pdfDate, null);
+    }
 
     /** A request whose PDFs carry no date. */
     public EvaluateRequest(List<Model> models, Path outputDirectory, DjetBinning binning,
                            List<WorkingPoint> workingPoints, boolean pdf, String lumiText, PipelineSummary summary,
                            Map<String, String> settings, List<QualityGate> gates) {
-        this(models, outputDirectory, binning, workingPoints, pdf, lumiText, summary, settings, gates, null);
+        this(models, outputDirectory, binning, workingPoints, pdf, lumiText, summary, settings, gates, null, null);
     }
 
     /**

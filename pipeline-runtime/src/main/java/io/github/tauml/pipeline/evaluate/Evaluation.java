@@ -160,6 +160,7 @@ public final class Evaluation {
         List<HtmlReport.Plot> plots = new ArrayList<>();
         try (AtomicDirectory dir = AtomicDirectory.create(out.resolve("plots"))) {
             for (NamedChart c : charts) {
+                Plots.label(c.chart(), request.label());
                 byte[] png = Plots.png(c.chart());
                 Files.write(dir.staging().resolve(c.id() + ".png"), png);
                 written.add(out.resolve("plots").resolve(c.id() + ".png"));

@@ -89,7 +89,7 @@ public final class Plots {
      */
     public static JFreeChart djet(DjetComparison cmp, String heading, String lumiText) {
         DjetBinning bin = cmp.binning();
-        NumberAxis x = new NumberAxis("DeepTau v2p5 VSjet (D_jet)");
+        NumberAxis x = new NumberAxis("D_jet = p_\u03c4 / (p_\u03c4 + p_jet)");
         x.setRange(bin.lo(), bin.hi());
         style(x);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
@@ -231,7 +231,7 @@ public final class Plots {
             m++;
         }
         r.setErrorPaint(null);
-        NumberAxis x = new NumberAxis("DeepTau v2p5 VSjet (D_jet)");
+        NumberAxis x = new NumberAxis("D_jet = p_\u03c4 / (p_\u03c4 + p_jet)");
         style(x);
         if (bin != null) {
             x.setRange(bin.lo(), bin.hi());
@@ -379,9 +379,12 @@ public final class Plots {
     public static final int MAX_TRAINING_PANELS = 6;
 
     /**
-     * Metric histories of a run record against the step, one panel per metric on a shared step axis; a validation
-     * metric ({@code val_<name>}, Keras' naming) is drawn in the panel of {@code <name>}. At most
-     * {@link #MAX_TRAINING_PANELS} panels, metrics whose name contains {@code loss} first.
+     * Metric histories of a run record against the optimisation step, one panel per metric on a shared step axis.
+     * The train goal records per-step values as {@code step_<name>} (MLflow step = global step) and per-epoch means as
+     * {@code <name>} and {@code val_<name>} (MLflow step = epoch index, Keras' naming); all three go in the panel of
+     * {@code <name>}: the per-step values as a thin grey line, the epoch means at the step that ends their epoch
+     * (epoch k of n at k·S/n for S recorded steps). At most {@link #MAX_TRAINING_PANELS} panels, metrics whose name
+     * contains {@code loss} first; a metric that never changed (a constant learning rate) gets none.
      */
     public static JFreeChart trainingCurves(Map<String, RunRecordMetrics.Series> metrics, String heading) {
         NumberAxis x = new NumberAxis("step");
@@ -392,32 +395,57 @@ public final class Plots {
             int la = a.contains("loss") ? 0 : 1, lb = b.contains("loss") ? 0 : 1;
             return la != lb ? Integer.compare(la, lb) : a.compareTo(b);
         });
-        for (String name : metrics.keySet()) {
-            String base = name.startsWith("val_") ? name.substring(4) : name;
+        long steps = 0;
+        int epochs = 0;
+        for (Map.Entry<String, RunRecordMetrics.Series> e : metrics.entrySet()) {
+            String name = e.getKey();
+            String base = name.startsWith("val_") ? name.substring(4) : name.startsWith(STEP) ? name.substring(5) : name;
             panels.computeIfAbsent(base, k -> new java.util.ArrayList<>()).add(name);
+            RunRecordMetrics.Series series = e.getValue();
+            if (name.startsWith(STEP)) {
+                for (long st : series.step()) {
+                    steps = Math.max(steps, st + 1);
+                }
+            } else {
+                epochs = Math.max(epochs, series.size());
+            }
         }
+        double stepsPerEpoch = steps > 0 && epochs > 0 ? (double) steps / epochs : 0;
         int shown = 0;
         for (Map.Entry<String, List<String>> panel : panels.entrySet()) {
+            if (panel.getValue().stream().allMatch(n -> constant(metrics.get(n)))) {
+                continue; // e.g. a learning rate that never changed: nothing to see
+            }
             if (shown++ == MAX_TRAINING_PANELS) {
                 break;
             }
             XYSeriesCollection c = new XYSeriesCollection();
             List<String> names = new java.util.ArrayList<>(panel.getValue());
-            java.util.Collections.sort(names);
-            boolean fewPoints = true;
-            for (String name : names) {
-                XYSeries s = new XYSeries(name, false, true);
-                RunRecordMetrics.Series series = metrics.get(name);
-                for (int i = 0; i < series.size(); i++) {
-                    s.add(series.step()[i], series.value()[i]);
-                }
-                fewPoints &= series.size() < 60;
-                c.addSeries(s);
-            }
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, fewPoints);
+            // per-step values first, so that the epoch means are drawn over them
+            names.sort(java.util.Comparator.comparing((String n) -> !n.startsWith(STEP)).thenComparing(n -> n));
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+            int epochSeries = 0;
             for (int i = 0; i < names.size(); i++) {
-                r.setSeriesPaint(i, MODEL_COLORS[i % MODEL_COLORS.length]);
-                r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
+                String name = names.get(i);
+                boolean perStep = name.startsWith(STEP);
+                XYSeries s = new XYSeries(perStep ? name.substring(5) + " (each step)" : name, false, true);
+                RunRecordMetrics.Series series = metrics.get(name);
+                for (int k = 0; k < series.size(); k++) {
+                    double at = perStep || stepsPerEpoch == 0 ? series.step()[k]
+                            : (series.step()[k] + 1) * stepsPerEpoch;
+                    s.add(at, series.value()[k]);
+                }
+                c.addSeries(s);
+                if (perStep) {
+                    r.setSeriesPaint(i, STEP_COLOR);
+                    r.setSeriesStroke(i, new BasicStroke(0.5f));
+                    r.setSeriesShapesVisible(i, false);
+                } else {
+                    r.setSeriesPaint(i, MODEL_COLORS[epochSeries++ % MODEL_COLORS.length]);
+                    r.setSeriesStroke(i, new BasicStroke(1.5f));
+                    r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                    r.setSeriesShapesVisible(i, series.size() < 60);
+                }
             }
             NumberAxis y = new NumberAxis(panel.getKey());
             style(y);
@@ -430,6 +458,19 @@ public final class Plots {
         titles(chart, heading, null);
         return chart;
     }
+
+    private static boolean constant(RunRecordMetrics.Series s) {
+        for (int i = 1; i < s.size(); i++) {
+            if (Double.compare(s.value()[i], s.value()[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Prefix of the per-step metrics in a run record. */
+    private static final String STEP = "step_";
+    private static final Color STEP_COLOR = new Color(0xb0b0b0);
 
     /** The chart as PNG bytes, {@link #WIDTH}×{@link #HEIGHT} points at {@link #PNG_SCALE} pixels per point. */
     public static byte[] png(JFreeChart chart) throws IOException {
@@ -610,13 +651,23 @@ public final class Plots {
         p.setOutlinePaint(Color.BLACK);
     }
 
+    /**
+     * Puts {@code label} at the top left of the chart, over its heading: the experiment's label where one applies
+     * ({@code CMS Work in progress} on CMS data or simulation, never on a toy); nothing when it is null or blank.
+     */
+    public static JFreeChart label(JFreeChart chart, String label) {
+        if (label != null && !label.isBlank()) {
+            TextTitle t = new TextTitle(label, new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            t.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            t.setPosition(RectangleEdge.TOP);
+            chart.addSubtitle(0, t);
+        }
+        return chart;
+    }
+
     private static void titles(JFreeChart chart, String heading, String lumiText) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 4, 4, 10));
-        TextTitle cms = new TextTitle("CMS Work in progress", new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        cms.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        cms.setPosition(RectangleEdge.TOP);
-        chart.addSubtitle(cms);
         String right = (heading == null ? "" : heading) + (lumiText == null || lumiText.isBlank() ? ""
                 : (heading == null ? "" : "   ") + lumiText);
         if (!right.isBlank()) {

@@ -120,6 +120,47 @@ public final class MlflowStore {
                         : value > 0 ? "inf" : "-inf")).append(' ').append(step).append('\n');
     }
 
+    /**
+     * The directory of the newest finished run called {@code runName} in experiment {@code experiment} (by
+     * {@code start_time}, then run id), or empty when there is none: where the evaluation finds the loss and metric
+     * curves of the training that wrote the model it evaluates (a training runs, and so records a run, only when its
+     * model changes).
+     */
+    public java.util.Optional<Path> latestRun(String experiment, String runName) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return java.util.Optional.empty();
+        }
+        Path best = null;
+        long bestStart = Long.MIN_VALUE;
+        try (Stream<Path> exps = Files.list(root)) {
+            for (Path e : exps.sorted().toList()) {
+                Path expMeta = e.resolve("meta.yaml");
+                if (!Files.isRegularFile(expMeta)
+                        || !experiment.equals(String.valueOf(YAML.readValue(expMeta.toFile(), Map.class).get("name")))) {
+                    continue;
+                }
+                try (Stream<Path> runs = Files.list(e)) {
+                    for (Path r : runs.sorted().toList()) {
+                        Path meta = r.resolve("meta.yaml");
+                        if (!Files.isRegularFile(meta) || !Files.isDirectory(r.resolve("metrics"))) {
+                            continue;
+                        }
+                        Map<?, ?> m = YAML.readValue(meta.toFile(), Map.class);
+                        if (!runName.equals(String.valueOf(m.get("run_name"))) || !"3".equals(String.valueOf(m.get("status")))) {
+                            continue;
+                        }
+                        long start = m.get("start_time") instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+                        if (best == null || start >= bestStart) {
+                            best = r;
+                            bestStart = start;
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
     /** The id of the experiment named {@code name}, creating it (next free integer id) when missing. */
     private String experiment(String name, long now) throws IOException {
         Files.createDirectories(root);

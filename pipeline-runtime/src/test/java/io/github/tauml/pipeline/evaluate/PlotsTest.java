@@ -129,6 +129,43 @@ class PlotsTest {
     }
 
     /**
+     * The train goal's run record: per-step values ({@code step_loss}, MLflow step = global step) and epoch means
+     * ({@code loss}, {@code val_loss}, MLflow step = epoch index) share the panel of {@code loss}, the epoch means at
+     * the step that ends their epoch; a learning rate that never changed gets no panel.
+     */
+    @Test
+    void trainingCurvesPutEpochMeansAtTheEndOfTheirEpochBesideTheSteps() throws Exception {
+        int steps = 300;
+        int epochs = 3;
+        long[] st = new long[steps];
+        double[] stepLoss = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            st[i] = i;
+            stepLoss[i] = 1.0 / (1 + i);
+        }
+        long[] ep = {0, 1, 2};
+        long[] t = new long[epochs];
+        Map<String, RunRecordMetrics.Series> curves = new LinkedHashMap<>();
+        curves.put("step_loss", new RunRecordMetrics.Series(new long[steps], stepLoss, st));
+        curves.put("loss", new RunRecordMetrics.Series(t, new double[]{0.3, 0.2, 0.1}, ep));
+        curves.put("val_loss", new RunRecordMetrics.Series(t, new double[]{0.35, 0.25, 0.2}, ep));
+        curves.put("lr", new RunRecordMetrics.Series(t, new double[]{1e-3, 1e-3, 1e-3}, ep));
+        org.jfree.chart.JFreeChart chart = Plots.trainingCurves(curves, "training: default");
+        @SuppressWarnings("unchecked")
+        List<org.jfree.chart.plot.XYPlot> panels = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.getXYPlot())
+                .getSubplots();
+        assertThat(panels).hasSize(1);
+        org.jfree.data.xy.XYSeriesCollection c = (org.jfree.data.xy.XYSeriesCollection) panels.get(0).getDataset();
+        assertThat(c.getSeries(0).getKey()).isEqualTo("loss (each step)");
+        assertThat(c.getSeries(0).getItemCount()).isEqualTo(steps);
+        org.jfree.data.xy.XYSeries loss = c.getSeries("loss");
+        assertThat(loss.getX(0).doubleValue()).isEqualTo(100.0);
+        assertThat(loss.getX(2).doubleValue()).isEqualTo(300.0);
+        assertThat(c.getSeries("val_loss").getX(1).doubleValue()).isEqualTo(200.0);
+        checkPng(chart, "training_default");
+    }
+
+    /**
      * The same plot drawn again, in separate calls written to separate files, gives the same PDF bytes (OpenPDF alone
      * stamps the current time and a random /ID, and writes the hatch patterns in hash order); the PDF still parses, has one page of the plot's size, the plot's
      * caption as its title, the date given (or none) and an /ID taken from its content.

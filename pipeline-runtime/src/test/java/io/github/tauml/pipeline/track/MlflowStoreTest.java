@@ -47,4 +47,24 @@ class MlflowStoreTest {
         assertThat(runDir.resolve("artifacts/model/settings.json")).hasContent("{}");
         assertThat(GitCommit.of(dir.resolve("elsewhere"))).isNull();
     }
+
+    @Test
+    void latestRunIsTheNewestFinishedRunOfThatNameInThatExperiment(@TempDir Path dir) throws Exception {
+        MlflowStore store = new MlflowStore(dir.resolve("mlruns"));
+        assertThat(store.latestRun("adversarial", "default")).isEmpty();
+        List<Map<String, Double>> steps = List.of(Map.of("loss", 1.0));
+        Path older = store.record(new RunRecord("adversarial", "default", Map.of(), Map.of(), steps, List.of(),
+                Map.of(), 1_000, 2_000, true, null)).directory();
+        Path newer = store.record(new RunRecord("adversarial", "default", Map.of(), Map.of(), steps, List.of(),
+                Map.of(), 5_000, 6_000, true, null)).directory();
+        store.record(new RunRecord("adversarial", "default", Map.of(), Map.of(), steps, List.of(), Map.of(), 9_000,
+                9_500, false, null));
+        store.record(new RunRecord("adversarial", "adversarial", Map.of(), Map.of(), steps, List.of(), Map.of(),
+                9_000, 9_500, true, null));
+        store.record(new RunRecord("other", "default", Map.of(), Map.of(), steps, List.of(), Map.of(), 9_000, 9_500,
+                true, null));
+        assertThat(store.latestRun("adversarial", "default")).contains(newer);
+        assertThat(older).isNotEqualTo(newer);
+        assertThat(store.latestRun("missing", "default")).isEmpty();
+    }
 }
