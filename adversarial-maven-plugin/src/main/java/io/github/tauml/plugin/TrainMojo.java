@@ -170,6 +170,7 @@ public class TrainMojo extends StageMojo {
     @Parameter(property = "adversarial.train.progressSeconds", defaultValue = "30")
     private int progressSeconds;
 
+    /** Skips the goal. */
     @Parameter(property = "adversarial.train.skip", defaultValue = "false")
     private boolean skip;
 
