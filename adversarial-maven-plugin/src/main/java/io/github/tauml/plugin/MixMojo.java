@@ -2,6 +2,7 @@ package io.github.tauml.plugin;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.config.ExecutorConfig;
+import io.github.tauml.pipeline.config.MixBatches;
 import io.github.tauml.pipeline.config.MixConfig;
 import io.github.tauml.pipeline.config.Problems;
 import io.github.tauml.pipeline.config.WeightHistograms;
@@ -154,6 +155,15 @@ public class MixMojo extends StageMojo {
         } else {
             MixConfig.checkWeightNames(r, problems);
         }
+    }
+
+    /** The batches of both outputs, for the adversarial datasets' check against the mix. */
+    @Override
+    protected void declareFacts(io.github.tauml.pipeline.exec.Upstream pipeline) throws Exception {
+        MixRequest r = request();
+        pipeline.fact(r.trainvalOutput(), MixBatches.class, new MixBatches(stage(), r.batchSize(), r.trainvalBatches()));
+        pipeline.fact(r.evaluationOutput(), MixBatches.class,
+                new MixBatches(stage(), r.batchSize(), r.evaluationBatches()));
     }
 
     @Override
