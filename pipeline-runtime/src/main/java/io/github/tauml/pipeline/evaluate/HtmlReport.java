@@ -70,7 +70,7 @@ public final class HtmlReport {
             h.append("<th>").append(esc(models.get(1))).append(" \u2212 ").append(esc(models.get(0)))
                     .append("</th>");
         }
-        h.append("</tr>\n");
+        h.append("<th>meaning</th></tr>\n");
         Set<String> keys = new LinkedHashSet<>();
         metrics.values().forEach(v -> keys.addAll(v.keySet()));
         for (String k : keys) {
@@ -81,10 +81,10 @@ public final class HtmlReport {
             }
             if (change) {
                 Double a = metrics.get(models.get(0)).get(k), b = metrics.get(models.get(1)).get(k);
-                h.append("<td class=\"num\">").append(a == null || b == null ? "\u2013" : num(b - a))
-                        .append("</td>");
+                h.append("<td class=\"num\">").append(a == null || b == null || !Metrics.comparable(k) ? "\u2013"
+                        : num(b - a)).append("</td>");
             }
-            h.append("</tr>\n");
+            h.append("<td>").append(esc(Metrics.describe(k))).append("</td></tr>\n");
         }
         h.append("</table>\n");
         if (!gates.isEmpty()) {

@@ -35,6 +35,53 @@ public final class Metrics {
     }
 
     /**
+     * What a {@code metrics.json} key means, in a line for the report's readers; empty for an unknown key. Spreads
+     * and means over checkpoints are described by their metric.
+     */
+    public static String describe(String key) {
+        if (key.endsWith("_checkpoint_mean")) {
+            String m = describe(key.substring(0, key.length() - "_checkpoint_mean".length()));
+            return "mean over the kept epoch-end checkpoints" + (m.isEmpty() ? "" : " of: " + m);
+        }
+        if (key.endsWith("_checkpoint_sd")) {
+            return "standard deviation over the kept epoch-end checkpoints";
+        }
+        if (key.startsWith("tau_eff_vsjet_")) {
+            return "\u03c4h efficiency at the " + key.substring(14) + " VSjet working point (classification set)";
+        }
+        if (key.startsWith("jet_misid_vsjet_")) {
+            return "jet mis-identification rate at the " + key.substring(16) + " VSjet working point";
+        }
+        return switch (key) {
+            case CHI2_NDF_DJET -> "\u03c7\u00b2/ndf of data against weighted simulation in the D_jet window, both"
+                    + " statistical errors (1 = agreement within statistics)";
+            case "chi2_djet" -> "\u03c7\u00b2 of the same";
+            case "ndf_djet" -> "its degrees of freedom (bins with an error; no parameter is fitted)";
+            case "chi2_pvalue_djet" -> "its p-value";
+            case KS_DJET -> "Kolmogorov\u2013Smirnov distance of data and weighted simulation in the window";
+            case "rms_ratio_top10", "rms_ratio_top20" -> "RMS of (data/simulation \u2212 1) over the top "
+                    + key.substring(13) + " bins of the window";
+            case TOP_BIN_RATIO -> "data/simulation in the highest D_jet bin";
+            case ADV_AUC -> "how well the adversary's y_adv tells data from simulation (0.5: it cannot)";
+            case AUC_TAU_VS_JET -> "ROC AUC, true \u03c4h against true jets, simulation (classification set)";
+            case "auc_tau_vs_e" -> "ROC AUC, true \u03c4h against true electrons";
+            case "auc_tau_vs_mu" -> "ROC AUC, true \u03c4h against true muons";
+            case TRUE_AUC_DATA -> "ROC AUC, \u03c4h against jets in data by the toy's truth (toy only)";
+            case "n_data" -> "data candidates in the window";
+            case "n_simulation" -> "simulated candidates in the window";
+            case "sumw_simulation" -> "their sum of weights";
+            case "checkpoints" -> "epoch-end checkpoints evaluated";
+            default -> "";
+        };
+    }
+
+    /** Whether a difference between two models' values of {@code key} means something (not for counts, spreads). */
+    public static boolean comparable(String key) {
+        return !key.endsWith("_checkpoint_sd") && !key.startsWith("n_") && !key.equals("sumw_simulation")
+                && !key.equals("checkpoints") && !key.equals("ndf_djet");
+    }
+
+    /**
      * Computes every metric of one model.
      *
      * @param adversarial predictions on the adversarial evaluation mix

@@ -108,6 +108,13 @@ class EvaluationTest {
         assertThat(html).contains("<table id=\"metrics\">", "<table id=\"pipeline\">", "<table id=\"gates\">",
                 "<table id=\"settings\">", "adv_parameter", "data:image/png;base64,");
         assertThat(html).doesNotContain("src=\"plots/", "<script");
+        // each metric says what it is; counts have no "adversarial - default" difference
+        assertThat(html).contains("<th>meaning</th>", "data/simulation in the highest D_jet bin",
+                "how well the adversary's y_adv tells data from simulation (0.5: it cannot)");
+        java.util.regex.Matcher nData = java.util.regex.Pattern.compile(
+                "<tr><td>n_data</td>(<td class=\"num\">[^<]*</td>){3}").matcher(html);
+        assertThat(nData.find()).isTrue();
+        assertThat(nData.group()).endsWith("<td class=\"num\">\u2013</td>");
         assertThat(r.gates()).hasSize(2);
         assertThat(log).anyMatch(l -> l.startsWith("default: chi2/ndf(D_jet) = "));
         // Nothing half-written is left beside the outputs.
