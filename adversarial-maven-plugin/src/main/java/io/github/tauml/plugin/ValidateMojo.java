@@ -20,8 +20,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks the whole declared pipeline before any stage runs (bind it; its default phase is {@code validate}, so that
- * {@code mvn validate} runs it): every execution of this plugin that {@code mvn verify} would run, configured exactly as it would run, in lifecycle order.
+ * Checks the whole declared pipeline before any stage runs (bind it to {@code initialize}, its default phase, as the
+ * architecture puts it: Maven's {@code validate} phase comes before, so running up to {@code initialize} checks the
+ * pipeline alone): every execution of this plugin that {@code mvn verify} would run, configured exactly as it would run, in lifecycle order.
  * Each is checked as the stage checks itself before it writes (cuts and column expressions compiled against the
  * inputs' branches, dataset ids unique, batch counts positive, feature lists, gates, ...), plus what only the whole
  * pipeline shows: an input that does not exist yet is fine when an earlier execution writes it, and an error otherwise;
@@ -30,7 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * reported at once, each naming the execution, the pom element and the fix, and the build stops before anything is
  * written. Stages still check themselves when run alone.
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
