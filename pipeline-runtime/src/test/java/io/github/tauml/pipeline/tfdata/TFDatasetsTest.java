@@ -270,6 +270,59 @@ class TFDatasetsTest {
     }
 
     @Test
+    void classificationRangesComputedApartAndCombinedInOrderGiveTheLocalFiles() throws Exception {
+        // What an executor does (issue 13): pass 1 (class spectra, scaling statistics) and pass 2 (records) by entry
+        // range, off the read grid, computed in reverse order; the partials added and the records put in range
+        // order: the local directory byte for byte, with the scaling computed and with a scaling file given.
+        for (Path scaling : java.util.Arrays.asList(null, classification.resolve("scaling.json"))) {
+            String tag = scaling == null ? "computed" : "given";
+            java.util.function.Function<String, ClassificationRequest> request = name -> new ClassificationRequest(
+                    List.of(training, training), "taus", "tauType", tmp.resolve(tag + "-" + name), FeatureSet.small(),
+                    scaling, 7, 0.25, 1e5, new DatasetOptions(false, 2, 2, 700));
+            DatasetResult local = TFDatasets.classification(request.apply("local"), s -> { });
+            ClassificationRequest r = request.apply("ranges");
+            List<TFDatasets.Range> ranges = TFDatasets.classificationRanges(r, 170, 4);
+            assertThat(ranges).hasSize(2 * 18);
+            assertThat(ranges.get(ranges.size() - 1)).isEqualTo(new TFDatasets.Range(1, 2_890, 3_000));
+            List<TFDatasets.ClassificationPartial> partials = new ArrayList<>();
+            for (int i = ranges.size() - 1; i >= 0; i--) {
+                partials.add(0, TFDatasets.classificationPartial(r, ranges.get(i)));
+            }
+            assertThat(partials.get(0).scalingValues() == null).isEqualTo(scaling != null);
+            List<String> log = new ArrayList<>();
+            DatasetResult merged = TFDatasets.classification(r, log::add, partials.iterator(), sc -> {
+                List<List<byte[]>> encoded = new ArrayList<>();
+                for (int i = ranges.size() - 1; i >= 0; i--) {
+                    try {
+                        encoded.add(0, TFDatasets.classificationRecords(r, ranges.get(i), sc));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return encoded.stream().flatMap(List::stream).iterator();
+            });
+            assertThat(merged.records()).isEqualTo(local.records()).isPositive();
+            assertThat(log).anyMatch(l -> l.startsWith("classification: ") && l.contains(" of 6,000 candidates"));
+            List<String> files;
+            try (Stream<Path> l = Files.list(local.directory())) {
+                files = l.map(f -> f.getFileName().toString()).sorted().toList();
+            }
+            assertThat(files).contains("spec.json", "scaling.json", "train-00001-of-00002.tfrecord",
+                    "validation-00001-of-00002.tfrecord");
+            for (String f : files) {
+                assertThat(Files.mismatch(local.directory().resolve(f), merged.directory().resolve(f)))
+                        .as(tag + " " + f).isEqualTo(-1);
+            }
+            // A range left out of pass 1: nothing is published.
+            ClassificationRequest missing = request.apply("missing");
+            assertThatThrownBy(() -> TFDatasets.classification(missing, s -> { }, partials.subList(1,
+                    partials.size()).iterator(), sc -> java.util.Collections.emptyIterator()))
+                    .hasMessageContaining("a range is missing or repeated");
+            assertThat(missing.output()).doesNotExist();
+        }
+    }
+
+    @Test
     void adversarialRangesEncodedApartAndPutInOrderGiveTheLocalShards() throws Exception {
         // What an executor does (issue 13): the records encoded by entry range (not on the read grid), in reverse
         // order, then put into the shards in record order: the local directory byte for byte.
