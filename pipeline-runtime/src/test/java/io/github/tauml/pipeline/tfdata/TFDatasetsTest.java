@@ -270,6 +270,36 @@ class TFDatasetsTest {
     }
 
     @Test
+    void theLocalClassificationDatasetKeepsItsBytes() throws Exception {
+        // The SHA-256 of every file written by the local writer before the classification dataset was split into
+        // ranges for executors (issue 13; commit 9be3d2e): sharing pass 1's code with the executors changed no byte.
+        // A change that is meant to write other records raises FORMAT_VERSION and updates these hashes.
+        Path toy = tmp;
+        ToyNtuples.generate(new ToyRequest(toy, Map.of(ToySample.TRAINING, 5_000L), 11, Mismodelling.defaults(), true,
+                Compression.ZLIB, 1, 2), s -> { });
+        Path out = tmp.resolve("pinned");
+        TFDatasets.classification(new ClassificationRequest(List.of(toy.resolve("training.root"),
+                toy.resolve("training.root")), "taus", "tauType", out, FeatureSet.small(), null, 7, 0.25, 1e5,
+                new DatasetOptions(false, 2, 2, 700)), s -> { });
+        Map<String, String> sha = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                sha.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+            }
+        }
+        assertThat(sha).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "scaling.json", "ba3ee0a753b7afecce710aa50dc98541f88663baeb0b6e143d71bd8aa44c3153",
+                "spec.json", "a5eb5cc46382e418ddf6f1c4df507f37b081c5c73619413d4a9d20ff06db0757",
+                "train-00000-of-00002.tfrecord", "78861e1a51537ef481ea2c4dee6ada350d1d143722fc8236061e883f9195b34f",
+                "train-00001-of-00002.tfrecord", "85e890cef6f9135221f3a828eaf481cd30173cfce8c65f2f5dc601dd2f5f3783",
+                "validation-00000-of-00002.tfrecord",
+                "5099678123b591971d13ff3858d49089ceb992e8ad36b41183592cc18a15ced0",
+                "validation-00001-of-00002.tfrecord",
+                "95d0271a4caa82f085b07d7ac0832a4b322b4fbd8a21fcf028610d2a2295559a")));
+    }
+
+    @Test
     void classificationRangesComputedApartAndCombinedInOrderGiveTheLocalFiles() throws Exception {
         // What an executor does (issue 13): pass 1 (class spectra, scaling statistics) and pass 2 (records) by entry
         // range, off the read grid, computed in reverse order; the partials added and the records put in range
