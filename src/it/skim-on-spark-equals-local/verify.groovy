@@ -38,16 +38,20 @@ for (name in ['adv_dataset_trainval.root', 'adv_dataset_evaluate.root']) {
 }
 assert log.contains('Mixing on Spark, master local[2]')
 assert log =~ /mix: [\d,]+ segments of up to [\d,]+ batches on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
-// The adversarial dataset encoded on Spark: the same shards, scaling.json and spec.json.
-def dl = new File(basedir, 'target/adversarial/dataset-local/adversarial')
-def ds = new File(basedir, 'target/adversarial/dataset-spark/adversarial')
-def names = (dl.list() as List).sort()
-assert names.containsAll(['spec.json', 'scaling.json', 'train-00000-of-00002.tfrecord', 'validation-00000-of-00002.tfrecord'])
-assert (ds.list() as List).sort() == names
-for (name in names) {
-    assert Files.mismatch(new File(dl, name).toPath(), new File(ds, name).toPath()) == -1L :
-            "dataset file ${name} differs between Spark and the local executor"
+// The classification dataset (scaling computed by range, added in the local order) and the adversarial dataset
+// encoded on Spark: the same shards, scaling.json and spec.json.
+for (kind in ['classification', 'adversarial']) {
+    def dl = new File(basedir, "target/adversarial/dataset-local/${kind}")
+    def ds = new File(basedir, "target/adversarial/dataset-spark/${kind}")
+    def names = (dl.list() as List).sort()
+    assert names.containsAll(['spec.json', 'scaling.json', 'train-00000-of-00002.tfrecord', 'validation-00000-of-00002.tfrecord'])
+    assert (ds.list() as List).sort() == names
+    for (name in names) {
+        assert Files.mismatch(new File(dl, name).toPath(), new File(ds, name).toPath()) == -1L :
+                "${kind} dataset file ${name} differs between Spark and the local executor"
+    }
 }
-assert log.contains('Writing the adversarial dataset on Spark, master local[2]')
+assert log.contains('Writing the datasets on Spark, master local[2]')
+assert log =~ /classification dataset: [\d,]+ ranges of up to [\d,]+ candidates on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
 assert log =~ /adversarial dataset: [\d,]+ ranges of up to [\d,]+ candidates on Spark 4\.[\d.]+ \(local\[2\], 2 cores\)/
 return true

@@ -85,10 +85,10 @@ public class DatasetMojo extends StageMojo {
     private int threads;
 
     /**
-     * Where the adversarial dataset is written: {@code local} (this JVM) or {@code spark} (records encoded by entry
-     * range as Spark tasks, put into the shards in record order by this JVM: the same shards, byte for byte). A
-     * classification dataset is always written in this JVM. {@code spark} needs the plugin dependencies of
-     * docs/spark.md, and inputs and the scaling file every executor sees at the same path.
+     * Where the datasets are written: {@code local} (this JVM) or {@code spark} (records encoded by entry range as
+     * Spark tasks, put into the shards in record order by this JVM; the classification dataset's scaling statistics
+     * computed by range and added in the local order: the same files, byte for byte). {@code spark} needs the plugin
+     * dependencies of docs/spark.md, and inputs and the scaling file every executor sees at the same path.
      */
     @Parameter(property = "adversarial.dataset.executor", defaultValue = "local")
     private String executor;

@@ -122,9 +122,15 @@ public final class DatasetConfig {
         return new Plan(set, c, a);
     }
 
+    /** What writes each dataset: the local writers, or an executor's with the same files (issue 13). */
+    public record Runners(TFDatasets.ClassificationRunner classification, TFDatasets.AdversarialRunner adversarial) {
+        /** Both datasets written in this JVM. */
+        public static final Runners LOCAL = new Runners(TFDatasets::classification, TFDatasets::adversarial);
+    }
+
     /** Runs the plan: classification first, then adversarial. */
     public static List<DatasetResult> run(Plan plan, Consumer<String> log) throws ConfigException, IOException {
-        return run(plan, log, TFDatasets::adversarial);
+        return run(plan, log, Runners.LOCAL);
     }
 
     /**
@@ -133,17 +139,23 @@ public final class DatasetConfig {
      */
     public static List<DatasetResult> run(Plan plan, Consumer<String> log, TFDatasets.AdversarialRunner adversarial)
             throws ConfigException, IOException {
+        return run(plan, log, new Runners(TFDatasets::classification, adversarial));
+    }
+
+    /** As {@link #run(Plan, Consumer)}, each dataset written by its runner. */
+    public static List<DatasetResult> run(Plan plan, Consumer<String> log, Runners runners)
+            throws ConfigException, IOException {
         List<DatasetResult> out = new ArrayList<>();
         if (plan.classification() != null) {
             try {
-                out.add(TFDatasets.classification(plan.classification(), log));
+                out.add(runners.classification().run(plan.classification(), log));
             } catch (ConfigException e) {
                 throw scoped("<classification>", e);
             }
         }
         if (plan.adversarial() != null) {
             try {
-                out.add(adversarial.run(plan.adversarial(), log));
+                out.add(runners.adversarial().run(plan.adversarial(), log));
             } catch (ConfigException e) {
                 throw scoped("<adversarial>", e);
             }

@@ -84,21 +84,22 @@ public final class ExecutorConfig {
     }
 
     /**
-     * What writes the adversarial dataset for {@code <executor>}: {@link TFDatasets#adversarial}, or the executor's
-     * (the same shards). The classification dataset always runs in this JVM.
+     * What writes the datasets for {@code <executor>}: {@link TFDatasets#classification} and
+     * {@link TFDatasets#adversarial}, or the executor's (the same files).
      *
      * @throws ConfigException as {@link #skim}
      */
-    public static TFDatasets.AdversarialRunner dataset(String executor, String master, Map<String, String> conf,
-                                                       String goalPrefix, ClassLoader loader, Consumer<String> info)
+    public static DatasetConfig.Runners dataset(String executor, String master, Map<String, String> conf,
+                                                String goalPrefix, ClassLoader loader, Consumer<String> info)
             throws ConfigException {
         Remote remote = remote(executor, master, conf, goalPrefix, loader);
         if (remote == null) {
-            return TFDatasets::adversarial;
+            return DatasetConfig.Runners.LOCAL;
         }
-        info.accept("Writing the adversarial dataset on Spark, master " + remote.settings().master()
-                + " (a classification dataset is written in this JVM)");
-        return (request, log) -> remote.executor().adversarialDataset(request, remote.settings(), log);
+        info.accept("Writing the datasets on Spark, master " + remote.settings().master());
+        return new DatasetConfig.Runners(
+                (request, log) -> remote.executor().classificationDataset(request, remote.settings(), log),
+                (request, log) -> remote.executor().adversarialDataset(request, remote.settings(), log));
     }
 
     /** An executor found on the class path with its settings. */

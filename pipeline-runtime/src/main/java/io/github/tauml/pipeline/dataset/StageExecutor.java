@@ -50,6 +50,15 @@ public interface StageExecutor {
             throws io.github.tauml.pipeline.config.ConfigException, IOException;
 
     /**
+     * Writes a classification dataset as {@link io.github.tauml.pipeline.tfdata.TFDatasets#classification} does,
+     * with the same files: both passes by entry range elsewhere, the pass-1 partials added and the records put into
+     * the shards in range order.
+     */
+    io.github.tauml.pipeline.tfdata.DatasetResult classificationDataset(
+            io.github.tauml.pipeline.tfdata.ClassificationRequest request, Settings settings, Consumer<String> log)
+            throws io.github.tauml.pipeline.config.ConfigException, IOException;
+
+    /**
      * Where and how an executor runs.
      *
      * @param master the cluster to run on, e.g. {@code local[*]}, {@code spark://host:7077}, {@code yarn},

@@ -15,11 +15,14 @@ import java.util.Map;
  * Scaling parameters in TauMLTools' scaling-file shape ({@code Training/configs/scaling_params_v1.json}):
  * <pre>{ "&lt;block&gt;": { "&lt;feature&gt;": { "global" | "inner" | "outer": {"mean": m, "std": s, "lim_min": lo, "lim_max": hi} } } }</pre>
  * with blocks {@code TauFlat}, {@code GridGlobal} and the object blocks; infinite limits are written as the strings
- * {@code "-inf"} and {@code "inf"}, as the reference does. Immutable.
+ * {@code "-inf"} and {@code "inf"}, as the reference does. Immutable; serializable, so that an executor scales
+ * with the very numbers of the driver (issue 13).
  */
-public final class ScalingParams {
+public final class ScalingParams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** One scope's parameters: x' = clamp((x − mean)/std, limMin, limMax). */
-    public record Param(double mean, double std, double limMin, double limMax) {
+    public record Param(double mean, double std, double limMin, double limMax) implements java.io.Serializable {
         public static final Param IDENTITY = new Param(0, 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
         /** The scaled value; a NaN (not filled) gives 0. */

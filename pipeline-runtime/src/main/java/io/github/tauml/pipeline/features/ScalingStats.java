@@ -57,44 +57,107 @@ public final class ScalingStats {
 
     /** Adds the filled values of a raw batch. */
     public void accept(InputBatch b) {
-        add(b.tau, b.size, set.tau(), tau);
-        add(b.gridGlobal, b.size, set.gridGlobal(), gridGlobal);
+        acceptFilled(filled(b));
+    }
+
+    /**
+     * The filled values of a raw batch that {@link #accept} adds, per accumulator in entry order: the τ features,
+     * the GridGlobal features, then the object features of inner egamma, muon, hadrons and outer egamma, muon,
+     * hadrons (empty arrays for features that are not {@code normal}). Welford's running mean depends on the order
+     * of its values, so a batch computed elsewhere (an executor, issue 13) is added by {@link #acceptFilled} in the
+     * local order and gives the same parameters, bit for bit.
+     *
+     * @return one array per accumulator; arrays of consecutive batches concatenate to those of their union
+     */
+    public float[][] filled(InputBatch b) {
+        float[][] out = new float[accumulators()][];
+        int a = 0;
+        a = filled(b.tau, b.size, set.tau(), out, a);
+        a = filled(b.gridGlobal, b.size, set.gridGlobal(), out, a);
         int ngg = set.gridGlobal().size();
         for (int l = 0; l < 2; l++) {
             for (int k = 0; k < 3; k++) {
                 InputBatch.Grid g = b.grids[l * 3 + k];
                 List<Feature> features = objectFeatures(k);
-                Acc[] acc = grid[l][k];
                 int ch = g.channels;
                 int cells = g.cells.length;
                 for (int f = 0; f < features.size(); f++) {
                     if (features.get(f).scaling().type() != Scaling.Type.NORMAL) {
+                        out[a++] = new float[0];
                         continue;
                     }
+                    float[] v = new float[cells];
+                    int n = 0;
                     for (int c = 0; c < cells; c++) {
                         float x = g.values[c * ch + ngg + f];
                         if (!Float.isNaN(x)) {
-                            acc[f].add(x);
+                            v[n++] = x;
                         }
                     }
+                    out[a++] = n == cells ? v : java.util.Arrays.copyOf(v, n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds values as {@link #filled} returns them, each accumulator's in order. */
+    public void acceptFilled(float[][] values) {
+        if (values.length != accumulators()) {
+            throw new IllegalArgumentException(values.length + " value arrays for " + accumulators()
+                    + " accumulators");
+        }
+        int a = 0;
+        for (Acc acc : tau) {
+            add(acc, values[a++]);
+        }
+        for (Acc acc : gridGlobal) {
+            add(acc, values[a++]);
+        }
+        for (int l = 0; l < 2; l++) {
+            for (int k = 0; k < 3; k++) {
+                for (Acc acc : grid[l][k]) {
+                    add(acc, values[a++]);
                 }
             }
         }
     }
 
-    private static void add(float[] values, int size, List<Feature> features, Acc[] acc) {
+    /** The number of arrays {@link #filled} returns. */
+    public int accumulators() {
+        int n = tau.length + gridGlobal.length;
+        for (int l = 0; l < 2; l++) {
+            for (int k = 0; k < 3; k++) {
+                n += grid[l][k].length;
+            }
+        }
+        return n;
+    }
+
+    private static void add(Acc acc, float[] values) {
+        for (float x : values) {
+            acc.add(x);
+        }
+    }
+
+    private static int filled(float[] values, int size, List<Feature> features, float[][] out, int a) {
         int nf = features.size();
         for (int f = 0; f < nf; f++) {
             if (features.get(f).scaling().type() != Scaling.Type.NORMAL) {
+                out[a++] = new float[0];
                 continue;
             }
+            float[] v = new float[size];
+            int n = 0;
             for (int i = 0; i < size; i++) {
                 float x = values[i * nf + f];
                 if (!Float.isNaN(x)) {
-                    acc[f].add(x);
+                    v[n++] = x;
                 }
             }
+            out[a++] = n == size ? v : java.util.Arrays.copyOf(v, n);
         }
+        return a;
     }
 
     private List<Feature> objectFeatures(int kind) {

@@ -11,7 +11,9 @@ import java.util.List;
  * carries a quarter of the total weight, so the mean weight is 1. Candidates in a bin the τh class does not
  * populate get weight 0.
  */
-public final class ClassWeights {
+public final class ClassWeights implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** TauMLTools training_v1.yaml {@code yaxis}: pT row edges in GeV. */
     public static final double[] PT_EDGES = {20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170,
         180, 190, 200, 250, 300, 350, 400, 450, 500, 600, 700, 1000};
@@ -92,6 +94,21 @@ public final class ClassWeights {
 
     public void count(int cls, double pt, double absEta) {
         counts[cls][bin(pt, absEta)]++;
+    }
+
+    /**
+     * Adds the counts of {@code other} (same binning), as if its candidates had been counted here: the counts are
+     * whole numbers, so the sum does not depend on the order (partial spectra of an executor's ranges, issue 13).
+     */
+    public void add(ClassWeights other) {
+        if (other.counts[0].length != counts[0].length) {
+            throw new IllegalArgumentException("class weights of another binning");
+        }
+        for (int c = 0; c < 4; c++) {
+            for (int b = 0; b < counts[c].length; b++) {
+                counts[c][b] += other.counts[c][b];
+            }
+        }
     }
 
     public long total(int cls) {

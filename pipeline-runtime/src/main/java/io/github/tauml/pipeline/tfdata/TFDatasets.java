@@ -115,19 +115,29 @@ public final class TFDatasets {
     public static DatasetResult classification(ClassificationRequest r, Consumer<String> log)
             throws ConfigException, IOException {
         long start = System.nanoTime();
-        if (!(r.validationFraction() >= 0 && r.validationFraction() < 1)) {
-            throw new ConfigException("validationFraction", "must be in [0, 1), got " + r.validationFraction(),
-                    "give the fraction of records for validation, e.g. 0.3");
-        }
-        List<String> extra = List.of(r.tauTypeBranch());
-        List<Input> inputs = open(r.inputs(), r.tree(), r.features(), extra,
-                "name the τ-type column with tauTypeBranch (tauType, or mytauType after a skim)");
-        ScalingParams given = r.scalingFile() == null ? null : ScalingParams.read(r.scalingFile(), "scalingFile");
-        Scaler scaler = given == null ? null : Scaler.of(r.features(), given, "scalingFile " + r.scalingFile());
+        Classification c = Classification.open(r);
         Clock clock = new Clock();
-        long total = inputs.stream().mapToLong(Input::entries).sum();
         try (Workers workers = new Workers(r.options().threads())) {
-            return classification(r, log, start, inputs, given, scaler, clock, total, extra, workers);
+            return classification(r, log, start, c.inputs, c.given, c.scaler, clock, c.total, c.extra, workers);
+        }
+    }
+
+    /** The classification dataset's inputs opened and checked, with the scaling file given, if any. */
+    private record Classification(List<Input> inputs, List<String> extra, ScalingParams given, Scaler scaler,
+                                  long total) {
+        static Classification open(ClassificationRequest r) throws ConfigException, IOException {
+            if (!(r.validationFraction() >= 0 && r.validationFraction() < 1)) {
+                throw new ConfigException("validationFraction", "must be in [0, 1), got " + r.validationFraction(),
+                        "give the fraction of records for validation, e.g. 0.3");
+            }
+            List<String> extra = List.of(r.tauTypeBranch());
+            List<Input> inputs = TFDatasets.open(r.inputs(), r.tree(), r.features(), extra,
+                    "name the τ-type column with tauTypeBranch (tauType, or mytauType after a skim)");
+            ScalingParams given = r.scalingFile() == null ? null
+                    : ScalingParams.read(r.scalingFile(), "scalingFile");
+            Scaler scaler = given == null ? null : Scaler.of(r.features(), given, "scalingFile " + r.scalingFile());
+            return new Classification(inputs, extra, given, scaler,
+                    inputs.stream().mapToLong(Input::entries).sum());
         }
     }
 
@@ -184,6 +194,20 @@ public final class TFDatasets {
                 }
             }
         }
+        Pass1 p = finishPass1(r, log, weights, stats, given, scaler, read);
+        // Pass 2: records, in input order, spilled to the shards of their shuffled positions.
+        return writeClassification(r, p, clock, start, log, (shards, position) -> pass2(r, inputs, extra, workers,
+                clock, p.weights(), p.scaler(), position, shards, log, total));
+    }
+
+    /** What pass 1 found: the class weights computed, the scaling (given or computed) and the records to write. */
+    private record Pass1(ClassWeights weights, ScalingParams params, Scaler scaler, int n, long read) {
+    }
+
+    /** The end of pass 1: the class counts logged and checked, the weights and the scaling computed. */
+    private static Pass1 finishPass1(ClassificationRequest r, Consumer<String> log, ClassWeights weights,
+                                     ScalingStats stats, ScalingParams given, Scaler scaler, long read)
+            throws ConfigException {
         long selected = 0;
         StringBuilder counts = new StringBuilder();
         for (int c = 0; c < 4; c++) {
@@ -210,9 +234,19 @@ public final class TFDatasets {
         if (scaler == null) {
             scaler = Scaler.of(r.features(), params, "computed scaling");
         }
+        return new Pass1(weights, params, scaler, Math.toIntExact(selected), read);
+    }
 
-        // Pass 2: records, in input order, spilled to the shards of their shuffled positions.
-        int n = Math.toIntExact(selected);
+    /** Puts the classification records into the shards, each at {@code position[record number]}. */
+    private interface ClassificationFill {
+        void fill(Shards shards, int[] position) throws IOException;
+    }
+
+    /** The shuffle, the splits and the shards; {@code fill} puts the records; the directory is published. */
+    private static DatasetResult writeClassification(ClassificationRequest r, Pass1 p, Clock clock, long start,
+                                                     Consumer<String> log, ClassificationFill fill)
+            throws IOException {
+        int n = p.n();
         int[] position = permutation(n, r.seed());
         int nTrain = (int) Math.round(n * (1 - r.validationFraction()));
         Map<String, int[]> splits = new LinkedHashMap<>();
@@ -222,9 +256,9 @@ public final class TFDatasets {
         }
         try (AtomicDirectory dir = AtomicDirectory.create(r.output());
              Shards shards = new Shards(dir.staging(), splits, r.options().shards(), r.options().gzip(), false)) {
-            pass2(r, inputs, extra, workers, clock, weights, scaler, position, shards, log, total);
-            return publish(dir, shards, DatasetSpec.CLASSIFICATION, r.features(), params, r.options(), null,
-                    r.seed(), r.inputs(), read, read - n, n, clock, start, log);
+            fill.fill(shards, position);
+            return publish(dir, shards, DatasetSpec.CLASSIFICATION, r.features(), p.params(), r.options(), null,
+                    r.seed(), r.inputs(), p.read(), p.read() - n, n, clock, start, log);
         }
     }
 
@@ -244,41 +278,11 @@ public final class TFDatasets {
                         Columns b = batches.next();
                         clock.read += System.nanoTime() - t0;
                         int nb = Math.toIntExact(b.entries());
-                        Column type = b.get(r.tauTypeBranch());
-                        boolean[] keep = new boolean[nb];
-                        for (int i = 0; i < nb; i++) {
-                            long t = type.getLong(i);
-                            keep[i] = t >= 0 && t < 4;
-                        }
+                        boolean[] keep = classified(b.get(r.tauTypeBranch()), nb);
                         Columns sel = select(b, keep);
                         long[] entries = entryNumbers(b.firstEntry(), keep);
-                        Scaler sc = scaler;
-                        List<byte[][]> parts = workers.map(chunks(sel, workers.threads), c -> {
-                            long f0 = System.nanoTime();
-                            InputBatch x = extract(in, c);
-                            sc.apply(x);
-                            long e0 = System.nanoTime();
-                            clock.features.addAndGet(e0 - f0);
-                            Column st = c.get(r.tauTypeBranch());
-                            Column dm = c.get("tau_decayMode");
-                            Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
-                            int offset = (int) (c.firstEntry() - sel.firstEntry());
-                            ExampleWriter ew = new ExampleWriter();
-                            byte[][] out = new byte[x.size][];
-                            for (int i = 0; i < x.size; i++) {
-                                int cls = (int) st.getLong(i);
-                                float[] y = new float[4];
-                                y[cls] = 1;
-                                encodeInputs(ew, x, i);
-                                ew.floats("y", y);
-                                ew.floats("weight", weights.weight(cls, x.tauPt[i], Math.abs(x.tauEta[i])));
-                                common(ew, x, i, dm.getLong(i), entries[offset + i],
-                                        truth == null ? null : truth.getLong(i));
-                                out[i] = ew.toBytes();
-                            }
-                            clock.encode.addAndGet(System.nanoTime() - e0);
-                            return out;
-                        });
+                        List<byte[][]> parts = workers.map(chunks(sel, workers.threads), c -> classificationRecords(
+                                r, in, c, (int) (c.firstEntry() - sel.firstEntry()), entries, weights, scaler, clock));
                         long w0 = System.nanoTime();
                         for (byte[][] part : parts) {
                             for (byte[] rec : part) {
@@ -292,6 +296,250 @@ public final class TFDatasets {
                 }
             }
         }
+    }
+
+    /** Which entries have a τ type of a class (0 to 3). */
+    private static boolean[] classified(Column type, int n) {
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            long t = type.getLong(i);
+            keep[i] = t >= 0 && t < 4;
+        }
+        return keep;
+    }
+
+    /**
+     * The records of a chunk of selected candidates, in entry order; {@code entries[offset + i]} is the entry number
+     * of the chunk's candidate {@code i}.
+     */
+    private static byte[][] classificationRecords(ClassificationRequest r, Input in, Columns c, int offset,
+                                                  long[] entries, ClassWeights weights, Scaler scaler, Clock clock)
+            throws IOException {
+        long f0 = System.nanoTime();
+        InputBatch x = extract(in, c);
+        scaler.apply(x);
+        long e0 = System.nanoTime();
+        clock.features.addAndGet(e0 - f0);
+        Column st = c.get(r.tauTypeBranch());
+        Column dm = c.get("tau_decayMode");
+        Column truth = in.toyTruth ? c.get("toy_truth_tauType") : null;
+        ExampleWriter ew = new ExampleWriter();
+        byte[][] out = new byte[x.size][];
+        for (int i = 0; i < x.size; i++) {
+            int cls = (int) st.getLong(i);
+            float[] y = new float[4];
+            y[cls] = 1;
+            encodeInputs(ew, x, i);
+            ew.floats("y", y);
+            ew.floats("weight", weights.weight(cls, x.tauPt[i], Math.abs(x.tauEta[i])));
+            common(ew, x, i, dm.getLong(i), entries[offset + i], truth == null ? null : truth.getLong(i));
+            out[i] = ew.toBytes();
+        }
+        clock.encode.addAndGet(System.nanoTime() - e0);
+        return out;
+    }
+
+    // ---- The classification dataset split into entry ranges, for an executor that runs them elsewhere (Spark) ----
+
+    /** What writes a classification dataset: {@link #classification} locally, or an executor's (issue 13). */
+    @FunctionalInterface
+    public interface ClassificationRunner {
+        DatasetResult run(ClassificationRequest request, Consumer<String> log) throws ConfigException, IOException;
+    }
+
+    /**
+     * Pass 1 of one entry range: its class spectra and, without a scaling file, the filled values the scaling
+     * statistics add, per accumulator in entry order ({@link ScalingStats#filled}); {@code read} is the range's
+     * entry count.
+     */
+    public record ClassificationPartial(long read, ClassWeights counts, float[][] scalingValues)
+            implements java.io.Serializable {
+    }
+
+    /** What pass 2 needs from pass 1: the class weights (computed) and the scaling parameters. */
+    public record ClassificationScaling(ClassWeights weights, ScalingParams params) implements java.io.Serializable {
+    }
+
+    /**
+     * Checks the request as {@link #classification} does and cuts every entry of its inputs, in order, into ranges
+     * within one input of at most {@code maxEntries} entries, and small enough to give at least {@code minRanges}
+     * ranges when the inputs hold that many entries.
+     *
+     * @throws ConfigException as {@link #classification}; nothing is written
+     */
+    public static List<Range> classificationRanges(ClassificationRequest r, long maxEntries, int minRanges)
+            throws ConfigException, IOException {
+        if (maxEntries < 1 || minRanges < 1) {
+            throw new IllegalArgumentException("maxEntries and minRanges must be >= 1, got " + maxEntries + ", "
+                    + minRanges);
+        }
+        Classification c = Classification.open(r);
+        long step = Math.max(1, Math.min(maxEntries, (c.total + minRanges - 1) / minRanges));
+        List<Range> out = new ArrayList<>();
+        for (int i = 0; i < c.inputs.size(); i++) {
+            long end = c.inputs.get(i).entries();
+            for (long from = 0; from < end; from += step) {
+                out.add(new Range(i, from, Math.min(end, from + step)));
+            }
+        }
+        return out;
+    }
+
+    /** Opens one input of the request for a range, as {@link #classification} opens it. */
+    private static Input classificationInput(ClassificationRequest r, Range range)
+            throws ConfigException, IOException {
+        return open(List.of(r.inputs().get(range.input())), r.tree(), r.features(), List.of(r.tauTypeBranch()),
+                "name the τ-type column with tauTypeBranch (tauType, or mytauType after a skim)").get(0);
+    }
+
+    /**
+     * Pass 1 of one range on one thread: the work of an executor. Added in range order by
+     * {@link #classification(ClassificationRequest, Consumer, java.util.Iterator, java.util.function.Function)},
+     * the partials give the local spectra and scaling bit for bit.
+     *
+     * @throws ConfigException the input no longer passes the checks
+     */
+    public static ClassificationPartial classificationPartial(ClassificationRequest r, Range range)
+            throws ConfigException, IOException {
+        Input in = classificationInput(r, range);
+        List<String> extra = List.of(r.tauTypeBranch());
+        ClassWeights weights = ClassWeights.reference();
+        ScalingStats stats = r.scalingFile() == null ? new ScalingStats(r.features()) : null;
+        List<float[][]> filled = new ArrayList<>();
+        try (RootFile rf = RootFile.open(in.file)) {
+            TTree tree = rf.tree(r.tree());
+            List<String> names = stats == null
+                    ? List.of("tau_pt", "tau_eta", r.tauTypeBranch()) : List.copyOf(branches(in, extra));
+            try (ColumnBatches batches = tree.batches(names, range.from(), range.to(), r.options().batchEntries(),
+                    1)) {
+                while (batches.hasNext()) {
+                    Columns b = batches.next();
+                    Column type = b.get(r.tauTypeBranch());
+                    Column pt = b.get("tau_pt");
+                    Column eta = b.get("tau_eta");
+                    int n = Math.toIntExact(b.entries());
+                    boolean[] keep = classified(type, n);
+                    for (int i = 0; i < n; i++) {
+                        if (keep[i]) {
+                            weights.count((int) type.getLong(i), pt.getDouble(i), Math.abs(eta.getDouble(i)));
+                        }
+                    }
+                    if (stats != null) {
+                        filled.add(stats.filled(extract(in, select(b, keep))));
+                    }
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return new ClassificationPartial(range.to() - range.from(), weights, stats == null ? null
+                : concat(filled, stats.accumulators()));
+    }
+
+    private static float[][] concat(List<float[][]> parts, int accumulators) {
+        float[][] out = new float[accumulators][];
+        for (int a = 0; a < accumulators; a++) {
+            int n = 0;
+            for (float[][] p : parts) {
+                n += p[a].length;
+            }
+            float[] v = new float[n];
+            int at = 0;
+            for (float[][] p : parts) {
+                System.arraycopy(p[a], 0, v, at, p[a].length);
+                at += p[a].length;
+            }
+            out[a] = v;
+        }
+        return out;
+    }
+
+    /**
+     * Pass 2 of one range on one thread: the records of its candidates of a class, in entry order, encoded with the
+     * driver's weights and scaling: the work of an executor.
+     *
+     * @throws ConfigException the input or the scaling no longer passes the checks
+     */
+    public static List<byte[]> classificationRecords(ClassificationRequest r, Range range,
+                                                     ClassificationScaling scaling)
+            throws ConfigException, IOException {
+        Input in = classificationInput(r, range);
+        Scaler scaler = Scaler.of(r.features(), scaling.params(), "computed scaling");
+        List<String> extra = List.of(r.tauTypeBranch());
+        Clock clock = new Clock();
+        List<byte[]> out = new ArrayList<>();
+        try (RootFile rf = RootFile.open(in.file)) {
+            TTree tree = rf.tree(r.tree());
+            try (ColumnBatches batches = tree.batches(List.copyOf(branches(in, extra)), range.from(), range.to(),
+                    r.options().batchEntries(), 1)) {
+                while (batches.hasNext()) {
+                    Columns b = batches.next();
+                    boolean[] keep = classified(b.get(r.tauTypeBranch()), Math.toIntExact(b.entries()));
+                    Columns sel = select(b, keep);
+                    long[] entries = entryNumbers(b.firstEntry(), keep);
+                    out.addAll(List.of(classificationRecords(r, in, sel, 0, entries, scaling.weights(), scaler,
+                            clock)));
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the classification dataset from ranges computed elsewhere, as {@link #classification} does: the
+     * {@code partials} of pass 1 (from {@link #classificationPartial} over {@link #classificationRanges}, in range
+     * order) are added in that order, then {@code records} is given the weights and scaling and returns the records
+     * of the same ranges in order, which go to the shards of their shuffled positions. Every file is the local one,
+     * byte for byte.
+     *
+     * @throws ConfigException as {@link #classification}; nothing is written
+     */
+    public static DatasetResult classification(ClassificationRequest r, Consumer<String> log,
+                                               java.util.Iterator<ClassificationPartial> partials,
+                                               java.util.function.Function<ClassificationScaling,
+                                                       java.util.Iterator<byte[]>> records)
+            throws ConfigException, IOException {
+        long start = System.nanoTime();
+        Classification c = Classification.open(r);
+        ClassWeights weights = ClassWeights.reference();
+        ScalingStats stats = c.given == null ? new ScalingStats(r.features()) : null;
+        Progress p1 = new Progress(log, "classification pass 1/2 (" + (stats == null ? "weights" : "weights, scaling")
+                + ")", c.total);
+        long read = 0;
+        while (partials.hasNext()) {
+            ClassificationPartial part = partials.next();
+            weights.add(part.counts());
+            if (stats != null) {
+                stats.acceptFilled(part.scalingValues());
+            }
+            read += part.read();
+            p1.update(read);
+        }
+        if (read != c.total) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "pass 1 of the classification dataset was"
+                    + " given %,d entries of %,d: a range is missing or repeated", read, c.total));
+        }
+        Pass1 p = finishPass1(r, log, weights, stats, c.given, c.scaler, read);
+        Clock clock = new Clock();
+        return writeClassification(r, p, clock, start, log, (shards, position) -> {
+            java.util.Iterator<byte[]> it = records.apply(new ClassificationScaling(p.weights(), p.params()));
+            Progress p2 = new Progress(log, "classification pass 2/2 (records)", p.n());
+            int next = 0;
+            while (next < p.n() && it.hasNext()) {
+                byte[] rec = it.next();
+                long w0 = System.nanoTime();
+                shards.put(position[next++], rec);
+                clock.write += System.nanoTime() - w0;
+                p2.update(next);
+            }
+            if (next != p.n() || it.hasNext()) {
+                throw new IllegalStateException("the classification dataset was given " + (it.hasNext() ? "more"
+                        : String.format(Locale.ROOT, "%,d", next)) + " records for " + String.format(Locale.ROOT,
+                        "%,d", p.n()) + ": a range is missing or repeated");
+            }
+        });
     }
 
     /** What writes an adversarial dataset: {@link #adversarial} locally, or an executor's (issue 13). */

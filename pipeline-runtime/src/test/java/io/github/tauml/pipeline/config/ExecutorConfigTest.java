@@ -53,4 +53,16 @@ class ExecutorConfigTest {
                 .hasMessageContaining("<executor> (adversarial.mix.executor)")
                 .hasMessageContaining("io.github.tauml:pipeline-spark");
     }
+
+    @Test
+    void bothDatasetsAreWrittenLocallyByDefaultAndSparkNeedsItsModule() throws Exception {
+        List<String> said = new ArrayList<>();
+        assertThat(ExecutorConfig.dataset(null, null, null, "adversarial.dataset.", HERE, said::add))
+                .isSameAs(DatasetConfig.Runners.LOCAL);
+        assertThat(said).isEmpty();
+        assertThatThrownBy(() -> ExecutorConfig.dataset("spark", "local[2]", null, "adversarial.dataset.", HERE,
+                s -> { }))
+                .hasMessageContaining("<executor> (adversarial.dataset.executor)")
+                .hasMessageContaining("io.github.tauml:pipeline-spark");
+    }
 }

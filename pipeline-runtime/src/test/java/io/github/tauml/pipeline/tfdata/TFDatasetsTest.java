@@ -270,6 +270,89 @@ class TFDatasetsTest {
     }
 
     @Test
+    void theLocalClassificationDatasetKeepsItsBytes() throws Exception {
+        // The SHA-256 of every file written by the local writer before the classification dataset was split into
+        // ranges for executors (issue 13; commit 9be3d2e): sharing pass 1's code with the executors changed no byte.
+        // A change that is meant to write other records raises FORMAT_VERSION and updates these hashes.
+        Path toy = tmp;
+        ToyNtuples.generate(new ToyRequest(toy, Map.of(ToySample.TRAINING, 5_000L), 11, Mismodelling.defaults(), true,
+                Compression.ZLIB, 1, 2), s -> { });
+        Path out = tmp.resolve("pinned");
+        TFDatasets.classification(new ClassificationRequest(List.of(toy.resolve("training.root"),
+                toy.resolve("training.root")), "taus", "tauType", out, FeatureSet.small(), null, 7, 0.25, 1e5,
+                new DatasetOptions(false, 2, 2, 700)), s -> { });
+        Map<String, String> sha = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                sha.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+            }
+        }
+        assertThat(sha).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "scaling.json", "ba3ee0a753b7afecce710aa50dc98541f88663baeb0b6e143d71bd8aa44c3153",
+                "spec.json", "a5eb5cc46382e418ddf6f1c4df507f37b081c5c73619413d4a9d20ff06db0757",
+                "train-00000-of-00002.tfrecord", "78861e1a51537ef481ea2c4dee6ada350d1d143722fc8236061e883f9195b34f",
+                "train-00001-of-00002.tfrecord", "85e890cef6f9135221f3a828eaf481cd30173cfce8c65f2f5dc601dd2f5f3783",
+                "validation-00000-of-00002.tfrecord",
+                "5099678123b591971d13ff3858d49089ceb992e8ad36b41183592cc18a15ced0",
+                "validation-00001-of-00002.tfrecord",
+                "95d0271a4caa82f085b07d7ac0832a4b322b4fbd8a21fcf028610d2a2295559a")));
+    }
+
+    @Test
+    void classificationRangesComputedApartAndCombinedInOrderGiveTheLocalFiles() throws Exception {
+        // What an executor does (issue 13): pass 1 (class spectra, scaling statistics) and pass 2 (records) by entry
+        // range, off the read grid, computed in reverse order; the partials added and the records put in range
+        // order: the local directory byte for byte, with the scaling computed and with a scaling file given.
+        for (Path scaling : java.util.Arrays.asList(null, classification.resolve("scaling.json"))) {
+            String tag = scaling == null ? "computed" : "given";
+            java.util.function.Function<String, ClassificationRequest> request = name -> new ClassificationRequest(
+                    List.of(training, training), "taus", "tauType", tmp.resolve(tag + "-" + name), FeatureSet.small(),
+                    scaling, 7, 0.25, 1e5, new DatasetOptions(false, 2, 2, 700));
+            DatasetResult local = TFDatasets.classification(request.apply("local"), s -> { });
+            ClassificationRequest r = request.apply("ranges");
+            List<TFDatasets.Range> ranges = TFDatasets.classificationRanges(r, 170, 4);
+            assertThat(ranges).hasSize(2 * 18);
+            assertThat(ranges.get(ranges.size() - 1)).isEqualTo(new TFDatasets.Range(1, 2_890, 3_000));
+            List<TFDatasets.ClassificationPartial> partials = new ArrayList<>();
+            for (int i = ranges.size() - 1; i >= 0; i--) {
+                partials.add(0, TFDatasets.classificationPartial(r, ranges.get(i)));
+            }
+            assertThat(partials.get(0).scalingValues() == null).isEqualTo(scaling != null);
+            List<String> log = new ArrayList<>();
+            DatasetResult merged = TFDatasets.classification(r, log::add, partials.iterator(), sc -> {
+                List<List<byte[]>> encoded = new ArrayList<>();
+                for (int i = ranges.size() - 1; i >= 0; i--) {
+                    try {
+                        encoded.add(0, TFDatasets.classificationRecords(r, ranges.get(i), sc));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return encoded.stream().flatMap(List::stream).iterator();
+            });
+            assertThat(merged.records()).isEqualTo(local.records()).isPositive();
+            assertThat(log).anyMatch(l -> l.startsWith("classification: ") && l.contains(" of 6,000 candidates"));
+            List<String> files;
+            try (Stream<Path> l = Files.list(local.directory())) {
+                files = l.map(f -> f.getFileName().toString()).sorted().toList();
+            }
+            assertThat(files).contains("spec.json", "scaling.json", "train-00001-of-00002.tfrecord",
+                    "validation-00001-of-00002.tfrecord");
+            for (String f : files) {
+                assertThat(Files.mismatch(local.directory().resolve(f), merged.directory().resolve(f)))
+                        .as(tag + " " + f).isEqualTo(-1);
+            }
+            // A range left out of pass 1: nothing is published.
+            ClassificationRequest missing = request.apply("missing");
+            assertThatThrownBy(() -> TFDatasets.classification(missing, s -> { }, partials.subList(1,
+                    partials.size()).iterator(), sc -> java.util.Collections.emptyIterator()))
+                    .hasMessageContaining("a range is missing or repeated");
+            assertThat(missing.output()).doesNotExist();
+        }
+    }
+
+    @Test
     void adversarialRangesEncodedApartAndPutInOrderGiveTheLocalShards() throws Exception {
         // What an executor does (issue 13): the records encoded by entry range (not on the read grid), in reverse
         // order, then put into the shards in record order: the local directory byte for byte.

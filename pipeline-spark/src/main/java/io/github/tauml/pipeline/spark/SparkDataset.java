@@ -2,6 +2,7 @@ package io.github.tauml.pipeline.spark;
 
 import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.tfdata.AdversarialRequest;
+import io.github.tauml.pipeline.tfdata.ClassificationRequest;
 import io.github.tauml.pipeline.tfdata.DatasetResult;
 import io.github.tauml.pipeline.tfdata.TFDatasets;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +30,11 @@ import org.apache.spark.sql.SparkSession;
  * entry ranges (at most {@value #MAX_ENTRIES} entries, at least 3 per core); each task opens its input, compiles the
  * features and encodes its range's {@code tf.train.Example} records; the driver puts them into the shards <b>in record
  * order</b>, so every shard, {@code scaling.json} and {@code spec.json} equal the local executor's byte for byte.
+ *
+ * <p>The classification dataset (§2.8, §3.1) runs in two Spark jobs over entry ranges of its inputs: pass 1 returns
+ * each range's class spectra and the values its scaling statistics add, which the driver adds <b>in range order</b>
+ * (Welford's running mean depends on the order: the local order gives the local numbers); pass 2 encodes each range's
+ * records with the driver's class weights and scaling, and the driver puts them at their shuffled positions.
  */
 public final class SparkDataset {
     /** Candidates per task at most. */
@@ -73,6 +82,80 @@ public final class SparkDataset {
             if (!done) {
                 jsc.sc().cancelAllJobs();
             }
+        }
+    }
+
+    /**
+     * Writes {@code request}'s classification dataset on {@code spark}; the directory is the one
+     * {@link TFDatasets#classification} writes.
+     *
+     * @throws ConfigException the request cannot run (as locally, found on the driver before any task or after pass
+     *                         1), or a task failed for a reason other than its input (named at {@code <executor>})
+     * @throws IOException     an input cannot be read; nothing is published
+     */
+    public static DatasetResult classification(SparkSession spark, ClassificationRequest request,
+                                               Consumer<String> log) throws ConfigException, IOException {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        List<TFDatasets.Range> ranges = TFDatasets.classificationRanges(request, MAX_ENTRIES, 3 * parallelism);
+        long largest = ranges.stream().mapToLong(g -> g.to() - g.from()).max().orElse(0);
+        log.accept(String.format(Locale.ROOT, "classification dataset: %,d ranges of up to %,d candidates on Spark %s"
+                + " (%s, %d cores)", ranges.size(), largest, spark.version(), jsc.master(), parallelism));
+        ClassificationSpec spec = ClassificationSpec.of(request);
+        int n = Math.max(1, ranges.size());
+        JavaRDD<byte[]> pass1 = jsc.parallelize(ranges, n)
+                .map(g -> serialize(TFDatasets.classificationPartial(spec.request(), g)));
+        Iterator<TFDatasets.ClassificationPartial> partials = new InOrder<>(pass1, ranges.size(), 2 * parallelism,
+                b -> List.of((TFDatasets.ClassificationPartial) deserialize(b)));
+        boolean done = false;
+        try {
+            DatasetResult result = TFDatasets.classification(request, log, partials, scaling -> {
+                JavaRDD<byte[]> pass2 = jsc.parallelize(ranges, n)
+                        .map(g -> encode(TFDatasets.classificationRecords(spec.request(), g, scaling)));
+                return new InOrder<>(pass2, ranges.size(), 2 * parallelism, SparkDataset::decode);
+            });
+            done = true;
+            return result;
+        } catch (TaskFailure e) {
+            ConfigException c = e.find(ConfigException.class);
+            if (c != null) {
+                throw new ConfigException(c.problems());
+            }
+            e.rethrowIo();
+            throw new ConfigException("<executor> (adversarial.dataset.executor)", "the classification dataset"
+                    + " failed on Spark: " + e.sparkMessage(), "run the same dataset with <executor>local</executor>"
+                    + " to tell a problem of the inputs from one of the cluster");
+        } finally {
+            if (!done) {
+                jsc.sc().cancelAllJobs();
+            }
+        }
+    }
+
+    /** A pass-1 partial as bytes (Java serialization: primitive arrays are written whole). */
+    static byte[] serialize(Serializable o) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object deserialize(byte[] data) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException,
+                    ClassNotFoundException {
+                return Class.forName(desc.getName(), false, SparkDataset.class.getClassLoader());
+            }
+        }) {
+            return in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimResult;
 import io.github.tauml.pipeline.dataset.StageExecutor;
 import io.github.tauml.pipeline.tfdata.AdversarialRequest;
+import io.github.tauml.pipeline.tfdata.ClassificationRequest;
 import io.github.tauml.pipeline.tfdata.DatasetResult;
 import java.io.IOException;
 import java.util.Map;
@@ -71,6 +72,13 @@ public final class SparkStageExecutor implements StageExecutor {
             throws ConfigException, IOException {
         return withModuleLoader(() -> SparkDataset.adversarial(session("dataset", "adversarial dataset", settings),
                 request, log));
+    }
+
+    @Override
+    public DatasetResult classificationDataset(ClassificationRequest request, Settings settings, Consumer<String> log)
+            throws ConfigException, IOException {
+        return withModuleLoader(() -> SparkDataset.classification(session("dataset", "classification dataset",
+                settings), request, log));
     }
 
     /** The session, or the one already running for another master as the stage's error at {@code <sparkMaster>}. */

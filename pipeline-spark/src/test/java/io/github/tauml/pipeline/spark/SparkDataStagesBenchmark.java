@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The drop, the mix and the adversarial dataset on the local executor (2 threads) and on Spark {@code local[1]} and
+ * The drop, the mix, the adversarial and the classification dataset ({@code --stages drop,mix,dataset,classification}
+ * picks some) on the local executor (2 threads) and on Spark {@code local[1]} and
  * {@code local[2]}: median wall time of {@code --reps} runs after a warm-up, and a SHA-256 over each stage's outputs
  * (equal everywhere). Toy candidates with particles. Not a test; run from the test class path with the flags of
  * {@code spark.test.argLine}: {@code java -Xmx3g <add-opens> -cp ... io.github.tauml.pipeline.spark.
@@ -106,6 +107,17 @@ public final class SparkDataStagesBenchmark {
                 SparkDataset.adversarial(spark, r, s -> { });
             }
         };
+        Stage classification = (spark, out) -> {
+            ClassificationRequest r = new ClassificationRequest(List.of(toys.resolve("training.root")), "taus",
+                    "tauType", out.resolve("classification"), FeatureSet.small(), null, 7, 0.25, 1e5,
+                    new DatasetOptions(false, 2, 2, 4096));
+            if (spark == null) {
+                TFDatasets.classification(r, s -> { });
+            } else {
+                SparkDataset.classification(spark, r, s -> { });
+            }
+        };
+        List<String> only = List.of(option(args, "stages", "drop,mix,dataset,classification").split(","));
         System.out.printf(Locale.ROOT, "%n## Drop, mix and adversarial dataset: local (2 threads) and Spark; %,d toy"
                 + " candidates per input, load average %s%n%n", entries, load());
         System.out.println("| stage | executor | wall s (median) | min–max | outputs SHA-256 |");
@@ -123,7 +135,10 @@ public final class SparkDataStagesBenchmark {
             }
             String label = mode.equals("local") ? "local, threads=2" : "Spark local[" + mode.substring(5) + "]";
             for (Map.Entry<String, Stage> s : List.of(Map.entry("drop", drop), Map.entry("mix", mix),
-                    Map.entry("dataset", dataset))) {
+                    Map.entry("dataset", dataset), Map.entry("classification", classification))) {
+                if (!only.contains(s.getKey())) {
+                    continue;
+                }
                 double[] wall = new double[reps];
                 Path out = dir.resolve(mode).resolve(s.getKey());
                 for (int r = -1; r < reps; r++) {

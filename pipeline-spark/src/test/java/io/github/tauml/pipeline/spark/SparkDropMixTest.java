@@ -215,6 +215,52 @@ class SparkDropMixTest {
     }
 
     @Test
+    void theClassificationDatasetOnSparkWritesTheLocalFiles() throws Exception {
+        // Pass 1 (class spectra, scaling statistics) and pass 2 (records) by entry range on local[2]: the driver adds
+        // the partials in range order and shuffles as locally, so every file is the local one; with the scaling
+        // computed and with a scaling file given, through the executor the plugin loads.
+        Path training = dir.resolve("toy/training.root");
+        StageExecutor e = StageExecutor.load("spark", SparkDropMixTest.class.getClassLoader());
+        StageExecutor.Settings settings = new StageExecutor.Settings("local[2]", Map.of());
+        Path given = null;
+        for (String tag : List.of("computed", "given")) {
+            Path scaling = given;
+            java.util.function.Function<String, ClassificationRequest> request = name -> new ClassificationRequest(
+                    List.of(training, training), "taus", "tauType", tmp.resolve(tag + "/" + name), FeatureSet.small(),
+                    scaling, 7, 0.25, 1e5, new DatasetOptions(false, 2, 2, 700));
+            DatasetResult local = TFDatasets.classification(request.apply("local"), x -> { });
+            List<String> log = new java.util.ArrayList<>();
+            DatasetResult onSpark = tag.equals("computed")
+                    ? SparkDataset.classification(spark, request.apply("spark"), log::add)
+                    : e.classificationDataset(request.apply("spark"), settings, log::add);
+            assertThat(onSpark.records()).isEqualTo(local.records()).isPositive();
+            assertThat(log.get(0))
+                    .matches("classification dataset: (?:[6-9]|\\d\\d) ranges of up to [\\d,]+ candidates on Spark .*");
+            List<String> files;
+            try (java.util.stream.Stream<Path> l = Files.list(local.directory())) {
+                files = l.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            assertThat(files).contains("spec.json", "scaling.json", "train-00001-of-00002.tfrecord",
+                    "validation-00001-of-00002.tfrecord");
+            for (String f : files) {
+                assertThat(Files.mismatch(local.directory().resolve(f), onSpark.directory().resolve(f)))
+                        .as(tag + " " + f).isEqualTo(-1);
+            }
+            try (java.util.stream.Stream<Path> l = Files.list(onSpark.directory())) {
+                assertThat(l.count()).isEqualTo(files.size());
+            }
+            given = local.directory().resolve("scaling.json");
+        }
+        // A weight_thr the spectra exceed fails on the driver after pass 1, as locally, with nothing published.
+        ClassificationRequest strict = new ClassificationRequest(List.of(training), "taus", "tauType",
+                tmp.resolve("strict"), FeatureSet.small(), null, 7, 0.25, 1.5, new DatasetOptions(false, 1, 2, 700));
+        assertThatThrownBy(() -> SparkDataset.classification(spark, strict, x -> { }))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("above weight_thr = 1.5");
+        assertThat(strict.output()).doesNotExist();
+    }
+
+    @Test
     void theAdversarialDatasetOnSparkWritesTheLocalShards() throws Exception {
         // The scaling file from a classification dataset of the toy training sample, as the pipeline makes it.
         Path classification = tmp.resolve("dataset/classification");
