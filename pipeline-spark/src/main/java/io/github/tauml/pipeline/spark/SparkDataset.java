@@ -70,13 +70,8 @@ public final class SparkDataset {
             done = true;
             return result;
         } catch (TaskFailure e) {
-            ConfigException c = e.find(ConfigException.class);
-            if (c != null) {
-                throw new ConfigException(c.problems());
-            }
-            e.rethrowIo();
-            throw new ConfigException("<executor> (adversarial.dataset.executor)", "the adversarial dataset failed"
-                    + " on Spark: " + e.sparkMessage(), "run the same dataset with <executor>local</executor> to"
+            throw e.toConfigException("<executor> (adversarial.dataset.executor)", "the adversarial dataset",
+                    "run the same dataset with <executor>local</executor> to"
                     + " tell a problem of the inputs from one of the cluster");
         } finally {
             if (!done) {
@@ -117,13 +112,8 @@ public final class SparkDataset {
             done = true;
             return result;
         } catch (TaskFailure e) {
-            ConfigException c = e.find(ConfigException.class);
-            if (c != null) {
-                throw new ConfigException(c.problems());
-            }
-            e.rethrowIo();
-            throw new ConfigException("<executor> (adversarial.dataset.executor)", "the classification dataset"
-                    + " failed on Spark: " + e.sparkMessage(), "run the same dataset with <executor>local</executor>"
+            throw e.toConfigException("<executor> (adversarial.dataset.executor)", "the classification dataset",
+                    "run the same dataset with <executor>local</executor>"
                     + " to tell a problem of the inputs from one of the cluster");
         } finally {
             if (!done) {

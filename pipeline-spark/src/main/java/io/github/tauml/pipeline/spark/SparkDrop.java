@@ -61,10 +61,9 @@ public final class SparkDrop {
             return new DropResult(result.sample(), result.output(), result.examined(), result.kept(), result.bins(),
                     (System.nanoTime() - start) / 1e9);
         } catch (TaskFailure e) {
-            e.rethrowIo();
-            throw new ConfigException("<executor> (adversarial.drop.executor)", request.sample()
-                    + ": the drop failed on Spark: " + e.sparkMessage(), "run the same drop with"
-                    + " <executor>local</executor> to tell a problem of the input from one of the cluster");
+            throw e.toConfigException("<executor> (adversarial.drop.executor)", request.sample() + ": the drop",
+                    "run the same drop with <executor>local</executor> to tell a problem of the input from one of"
+                    + " the cluster");
         } finally {
             if (!done) {
                 // The next window may still be running: nothing will read it.

@@ -70,14 +70,8 @@ public final class SparkMix {
             return new MixResult(r.trainval(), r.trainvalBatches(), r.evaluation(), r.evaluationBatches(),
                     r.batchSize(), r.taken(), r.branches(), r.notes(), (System.nanoTime() - start) / 1e9);
         } catch (TaskFailure e) {
-            ConfigException c = e.find(ConfigException.class);
-            if (c != null) {
-                throw new ConfigException(c.problems());
-            }
-            e.rethrowIo();
-            throw new ConfigException("<executor> (adversarial.mix.executor)", "the mix failed on Spark: "
-                    + e.sparkMessage(), "run the same mix with <executor>local</executor> to tell a problem of the"
-                    + " inputs from one of the cluster");
+            throw e.toConfigException("<executor> (adversarial.mix.executor)", "the mix", "run the same mix with"
+                    + " <executor>local</executor> to tell a problem of the inputs from one of the cluster");
         } finally {
             if (!done) {
                 jsc.sc().cancelAllJobs();

@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.spark;
 
+import io.github.tauml.pipeline.config.ConfigException;
 import java.io.IOException;
 import org.apache.spark.SparkException;
 
@@ -25,6 +26,23 @@ final class TaskFailure extends RuntimeException {
         if (io != null) {
             throw io;
         }
+    }
+
+    /**
+     * The stage's error for this failure: the task's own {@link ConfigException} as it was (a request that cannot
+     * run, found in a task as it is found locally), its I/O failure as it was (a damaged input), or else a
+     * {@link ConfigException} at {@code element} with Spark's message and {@code fix}.
+     *
+     * @param what the stage's work in words, e.g. {@code the mix}
+     * @throws IOException the task's I/O failure
+     */
+    ConfigException toConfigException(String element, String what, String fix) throws IOException {
+        ConfigException c = find(ConfigException.class);
+        if (c != null) {
+            return new ConfigException(c.problems());
+        }
+        rethrowIo();
+        return new ConfigException(element, what + " failed on Spark: " + sparkMessage(), fix);
     }
 
     /** Spark's message for the failure. */
