@@ -17,11 +17,11 @@ import io.github.tauml.pipeline.evaluate.SourceDate;
 import io.github.tauml.pipeline.evaluate.WorkingPoint;
 import io.github.tauml.pipeline.exec.Upstream;
 import io.github.tauml.pipeline.model.ModelExport;
+import io.github.tauml.pipeline.track.MlflowStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.tauml.pipeline.track.MlflowStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +84,9 @@ public class EvaluateMojo extends StageMojo {
     private File predictionsDirectory;
 
     /**
-     * Where undeclared models' run records are looked for first ({@code <runsDirectory>/<name>/metrics/}); without
-     * one, the newest finished run named {@code <name>} in {@code <mlruns>}' experiment {@code <experiment>}, which
-     * the train goal records.
+     * Where the run record (training curves) of a model without {@code <runRecord>} is looked for first
+     * ({@code <runsDirectory>/<name>/metrics/}); without one, the newest finished run named {@code <name>} in
+     * {@code <mlruns>}' experiment {@code <experiment>}, which the train goal records.
      */
     @Parameter(property = "adversarial.evaluate.runsDirectory",
             defaultValue = "${project.build.directory}/adversarial/train")
