@@ -1,5 +1,6 @@
 package io.github.tauml.pipeline.spark;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The results of an RDD's partitions <b>in partition order</b>, whatever order the tasks finish in: windows of
@@ -80,5 +82,54 @@ final class InOrder<T> implements Iterator<T> {
             throw new NoSuchElementException();
         }
         return current.get(position++);
+    }
+
+    /**
+     * One task per unit of work, each returning its results as byte arrays, handed out in unit order (two windows of
+     * two units per core at most on the driver).
+     *
+     * @param task runs on an executor: encodes what one unit gives
+     */
+    static <U, T> InOrder<T> of(JavaSparkContext jsc, List<U> units,
+                                org.apache.spark.api.java.function.Function<U, byte[]> task,
+                                Function<byte[], List<T>> decode) {
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        JavaRDD<byte[]> rdd = jsc.parallelize(units, Math.max(1, units.size())).map(task);
+        return new InOrder<>(rdd, units.size(), 2 * parallelism, decode);
+    }
+
+    /** The driver's merge of a stage's ordered task results. */
+    @FunctionalInterface
+    interface Merge<T, R, E extends Exception> {
+        R merge(Iterator<T> ordered) throws E, IOException;
+    }
+
+    /** A failed task as the stage's own error (or its I/O failure, rethrown as it was). */
+    @FunctionalInterface
+    interface OnFailure<E extends Exception> {
+        E map(TaskFailure failure) throws IOException;
+    }
+
+    /**
+     * A stage on Spark: {@link #of the tasks}, merged in unit order on the driver; a failed task becomes the stage's
+     * error through {@code onFailure}, and on any failure the jobs still running (the next window) are cancelled,
+     * since nothing will read them.
+     */
+    static <U, T, R, E extends Exception> R merge(JavaSparkContext jsc, List<U> units,
+                                                  org.apache.spark.api.java.function.Function<U, byte[]> task,
+                                                  Function<byte[], List<T>> decode, Merge<T, R, E> merge,
+                                                  OnFailure<E> onFailure) throws E, IOException {
+        boolean done = false;
+        try {
+            R result = merge.merge(of(jsc, units, task, decode));
+            done = true;
+            return result;
+        } catch (TaskFailure e) {
+            throw onFailure.map(e);
+        } finally {
+            if (!done) {
+                jsc.sc().cancelAllJobs();
+            }
+        }
     }
 }

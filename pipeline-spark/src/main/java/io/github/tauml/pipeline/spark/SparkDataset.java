@@ -15,11 +15,9 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -61,23 +59,9 @@ public final class SparkDataset {
         log.accept(String.format(Locale.ROOT, "adversarial dataset: %,d ranges of up to %,d candidates on Spark %s"
                 + " (%s, %d cores)", ranges.size(), step, spark.version(), jsc.master(), parallelism));
         AdversarialSpec spec = AdversarialSpec.of(request);
-        JavaRDD<byte[]> encoded = jsc.parallelize(ranges, Math.max(1, ranges.size()))
-                .map(g -> encode(TFDatasets.adversarialRecords(spec.request(), g)));
-        Iterator<byte[]> ordered = new InOrder<>(encoded, ranges.size(), 2 * parallelism, SparkDataset::decode);
-        boolean done = false;
-        try {
-            DatasetResult result = TFDatasets.adversarial(request, log, ordered);
-            done = true;
-            return result;
-        } catch (TaskFailure e) {
-            throw e.toConfigException("<executor> (adversarial.dataset.executor)", "the adversarial dataset",
-                    "run the same dataset with <executor>local</executor> to"
-                    + " tell a problem of the inputs from one of the cluster");
-        } finally {
-            if (!done) {
-                jsc.sc().cancelAllJobs();
-            }
-        }
+        return InOrder.merge(jsc, ranges, g -> encode(TFDatasets.adversarialRecords(spec.request(), g)),
+                SparkDataset::decode, ordered -> TFDatasets.adversarial(request, log, ordered),
+                e -> failed(e, "the adversarial dataset"));
     }
 
     /**
@@ -97,29 +81,18 @@ public final class SparkDataset {
         log.accept(String.format(Locale.ROOT, "classification dataset: %,d ranges of up to %,d candidates on Spark %s"
                 + " (%s, %d cores)", ranges.size(), largest, spark.version(), jsc.master(), parallelism));
         ClassificationSpec spec = ClassificationSpec.of(request);
-        int n = Math.max(1, ranges.size());
-        JavaRDD<byte[]> pass1 = jsc.parallelize(ranges, n)
-                .map(g -> serialize(TFDatasets.classificationPartial(spec.request(), g)));
-        Iterator<TFDatasets.ClassificationPartial> partials = new InOrder<>(pass1, ranges.size(), 2 * parallelism,
-                b -> List.of((TFDatasets.ClassificationPartial) deserialize(b)));
-        boolean done = false;
-        try {
-            DatasetResult result = TFDatasets.classification(request, log, partials, scaling -> {
-                JavaRDD<byte[]> pass2 = jsc.parallelize(ranges, n)
-                        .map(g -> encode(TFDatasets.classificationRecords(spec.request(), g, scaling)));
-                return new InOrder<>(pass2, ranges.size(), 2 * parallelism, SparkDataset::decode);
-            });
-            done = true;
-            return result;
-        } catch (TaskFailure e) {
-            throw e.toConfigException("<executor> (adversarial.dataset.executor)", "the classification dataset",
-                    "run the same dataset with <executor>local</executor>"
-                    + " to tell a problem of the inputs from one of the cluster");
-        } finally {
-            if (!done) {
-                jsc.sc().cancelAllJobs();
-            }
-        }
+        return InOrder.merge(jsc, ranges, g -> serialize(TFDatasets.classificationPartial(spec.request(), g)),
+                b -> List.of((TFDatasets.ClassificationPartial) deserialize(b)),
+                partials -> TFDatasets.classification(request, log, partials, scaling -> InOrder.of(jsc, ranges,
+                        g -> encode(TFDatasets.classificationRecords(spec.request(), g, scaling)),
+                        SparkDataset::decode)),
+                e -> failed(e, "the classification dataset"));
+    }
+
+    /** A failed task of either dataset as the goal's error. */
+    private static ConfigException failed(TaskFailure e, String what) throws IOException {
+        return e.toConfigException("<executor> (adversarial.dataset.executor)", what, "run the same dataset with"
+                + " <executor>local</executor> to tell a problem of the inputs from one of the cluster");
     }
 
     /** A pass-1 partial as bytes (Java serialization: primitive arrays are written whole). */

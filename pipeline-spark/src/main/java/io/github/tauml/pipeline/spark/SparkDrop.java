@@ -4,13 +4,10 @@ import io.github.tauml.pipeline.config.ConfigException;
 import io.github.tauml.pipeline.dataset.DropRequest;
 import io.github.tauml.pipeline.dataset.DropResult;
 import io.github.tauml.pipeline.dataset.EventDrop;
-import io.github.tauml.pipeline.dataset.Skim.PartBatch;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -51,24 +48,12 @@ public final class SparkDrop {
                 + " cores)", request.sample(), parts.size(), perPart * 16_384L, spark.version(), jsc.master(),
                 parallelism));
         EventDrop.Selection selection = plan.selection(request);
-        JavaRDD<byte[]> kept = jsc.parallelize(parts, Math.max(1, parts.size()))
-                .map(p -> BatchCodec.encode(EventDrop.select(selection, p)));
-        Iterator<PartBatch> ordered = new InOrder<>(kept, parts.size(), 2 * parallelism, BatchCodec::decode);
-        boolean done = false;
-        try {
-            DropResult result = EventDrop.merge(request, plan, ordered, log);
-            done = true;
-            return new DropResult(result.sample(), result.output(), result.examined(), result.kept(), result.bins(),
-                    (System.nanoTime() - start) / 1e9);
-        } catch (TaskFailure e) {
-            throw e.toConfigException("<executor> (adversarial.drop.executor)", request.sample() + ": the drop",
-                    "run the same drop with <executor>local</executor> to tell a problem of the input from one of"
-                    + " the cluster");
-        } finally {
-            if (!done) {
-                // The next window may still be running: nothing will read it.
-                jsc.sc().cancelAllJobs();
-            }
-        }
+        DropResult result = InOrder.merge(jsc, parts, p -> BatchCodec.encode(EventDrop.select(selection, p)),
+                BatchCodec::decode, ordered -> EventDrop.merge(request, plan, ordered, log),
+                e -> e.toConfigException("<executor> (adversarial.drop.executor)", request.sample() + ": the drop",
+                        "run the same drop with <executor>local</executor> to tell a problem of the input from one"
+                        + " of the cluster"));
+        return new DropResult(result.sample(), result.output(), result.examined(), result.kept(), result.bins(),
+                (System.nanoTime() - start) / 1e9);
     }
 }

@@ -8,12 +8,10 @@ import io.github.tauml.pipeline.dataset.Skim.PartBatch;
 import io.github.tauml.rootio.tree.Column;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -59,24 +57,12 @@ public final class SparkMix {
                 segments.size(), perSegment * Math.max(1, 20_000 / request.batchSize()), spark.version(), jsc.master(),
                 parallelism));
         MixSpec spec = MixSpec.of(request);
-        JavaRDD<byte[]> computed = jsc.parallelize(segments, Math.max(1, segments.size()))
-                .map(g -> encode(Mix.segment(spec.request(), g)));
-        Iterator<Map<String, Column>> ordered = new InOrder<>(computed, segments.size(), 2 * parallelism,
-                SparkMix::decode);
-        boolean done = false;
-        try {
-            MixResult r = Mix.merge(request, ordered, log);
-            done = true;
-            return new MixResult(r.trainval(), r.trainvalBatches(), r.evaluation(), r.evaluationBatches(),
-                    r.batchSize(), r.taken(), r.branches(), r.notes(), (System.nanoTime() - start) / 1e9);
-        } catch (TaskFailure e) {
-            throw e.toConfigException("<executor> (adversarial.mix.executor)", "the mix", "run the same mix with"
-                    + " <executor>local</executor> to tell a problem of the inputs from one of the cluster");
-        } finally {
-            if (!done) {
-                jsc.sc().cancelAllJobs();
-            }
-        }
+        MixResult r = InOrder.merge(jsc, segments, g -> encode(Mix.segment(spec.request(), g)), SparkMix::decode,
+                ordered -> Mix.merge(request, ordered, log),
+                e -> e.toConfigException("<executor> (adversarial.mix.executor)", "the mix", "run the same mix with"
+                        + " <executor>local</executor> to tell a problem of the inputs from one of the cluster"));
+        return new MixResult(r.trainval(), r.trainvalBatches(), r.evaluation(), r.evaluationBatches(),
+                r.batchSize(), r.taken(), r.branches(), r.notes(), (System.nanoTime() - start) / 1e9);
     }
 
     /** A segment's appends as skim batches (entries, entries, columns): the codec's exact encoding. */

@@ -2,16 +2,13 @@ package io.github.tauml.pipeline.spark;
 
 import io.github.tauml.pipeline.dataset.Skim;
 import io.github.tauml.pipeline.dataset.Skim.Part;
-import io.github.tauml.pipeline.dataset.Skim.PartBatch;
 import io.github.tauml.pipeline.dataset.SkimException;
 import io.github.tauml.pipeline.dataset.SkimRequest;
 import io.github.tauml.pipeline.dataset.SkimResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -50,22 +47,8 @@ public final class SparkSkim {
         log.accept(String.format("%s: %,d parts of up to %,d entries on Spark %s (%s, %d cores)", request.sample(),
                 parts.size(), perPart * 16_384L, spark.version(), jsc.master(), parallelism));
         SkimSpec spec = SkimSpec.of(request);
-        JavaRDD<byte[]> selected = jsc.parallelize(parts, Math.max(1, parts.size()))
-                .map(p -> BatchCodec.encode(Skim.select(spec.request(), p)));
-        Iterator<PartBatch> batches = new InOrder<>(selected, parts.size(), 2 * parallelism, BatchCodec::decode);
-        boolean done = false;
-        try {
-            SkimResult result = Skim.merge(request, batches, log);
-            done = true;
-            return result;
-        } catch (TaskFailure e) {
-            throw unwrap(e, request);
-        } finally {
-            if (!done) {
-                // The next window may still be running: nothing will read it.
-                jsc.sc().cancelAllJobs();
-            }
-        }
+        return InOrder.merge(jsc, parts, p -> BatchCodec.encode(Skim.select(spec.request(), p)), BatchCodec::decode,
+                batches -> Skim.merge(request, batches, log), e -> unwrap(e, request));
     }
 
     /**
