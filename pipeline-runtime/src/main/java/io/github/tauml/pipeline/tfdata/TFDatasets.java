@@ -406,34 +406,46 @@ public final class TFDatasets {
         ClassWeights weights = ClassWeights.reference();
         ScalingStats stats = r.scalingFile() == null ? new ScalingStats(r.features()) : null;
         List<float[][]> filled = new ArrayList<>();
+        List<String> names = stats == null
+                ? List.of("tau_pt", "tau_eta", r.tauTypeBranch()) : List.copyOf(branches(in, extra));
+        forEachBatch(in, r.tree(), names, range, r.options().batchEntries(), b -> {
+            Column type = b.get(r.tauTypeBranch());
+            Column pt = b.get("tau_pt");
+            Column eta = b.get("tau_eta");
+            int n = Math.toIntExact(b.entries());
+            boolean[] keep = classified(type, n);
+            for (int i = 0; i < n; i++) {
+                if (keep[i]) {
+                    weights.count((int) type.getLong(i), pt.getDouble(i), Math.abs(eta.getDouble(i)));
+                }
+            }
+            if (stats != null) {
+                filled.add(stats.filled(extract(in, select(b, keep))));
+            }
+        });
+        return new ClassificationPartial(range.to() - range.from(), weights, stats == null ? null
+                : concat(filled, stats.accumulators()));
+    }
+
+    /** What an executor's task does with each batch of its range. */
+    @FunctionalInterface
+    private interface BatchAction {
+        void accept(Columns batch) throws ConfigException, IOException;
+    }
+
+    /** Reads {@code names} of {@code in} over {@code range}, one decoding thread (a task is one core), batch by batch. */
+    private static void forEachBatch(Input in, String tree, List<String> names, Range range, int batchEntries,
+                                     BatchAction action) throws ConfigException, IOException {
         try (RootFile rf = RootFile.open(in.file)) {
-            TTree tree = rf.tree(r.tree());
-            List<String> names = stats == null
-                    ? List.of("tau_pt", "tau_eta", r.tauTypeBranch()) : List.copyOf(branches(in, extra));
-            try (ColumnBatches batches = tree.batches(names, range.from(), range.to(), r.options().batchEntries(),
-                    1)) {
+            TTree t = rf.tree(tree);
+            try (ColumnBatches batches = t.batches(names, range.from(), range.to(), batchEntries, 1)) {
                 while (batches.hasNext()) {
-                    Columns b = batches.next();
-                    Column type = b.get(r.tauTypeBranch());
-                    Column pt = b.get("tau_pt");
-                    Column eta = b.get("tau_eta");
-                    int n = Math.toIntExact(b.entries());
-                    boolean[] keep = classified(type, n);
-                    for (int i = 0; i < n; i++) {
-                        if (keep[i]) {
-                            weights.count((int) type.getLong(i), pt.getDouble(i), Math.abs(eta.getDouble(i)));
-                        }
-                    }
-                    if (stats != null) {
-                        filled.add(stats.filled(extract(in, select(b, keep))));
-                    }
+                    action.accept(batches.next());
                 }
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
         }
-        return new ClassificationPartial(range.to() - range.from(), weights, stats == null ? null
-                : concat(filled, stats.accumulators()));
     }
 
     private static float[][] concat(List<float[][]> parts, int accumulators) {
@@ -468,22 +480,11 @@ public final class TFDatasets {
         List<String> extra = List.of(r.tauTypeBranch());
         Clock clock = new Clock();
         List<byte[]> out = new ArrayList<>();
-        try (RootFile rf = RootFile.open(in.file)) {
-            TTree tree = rf.tree(r.tree());
-            try (ColumnBatches batches = tree.batches(List.copyOf(branches(in, extra)), range.from(), range.to(),
-                    r.options().batchEntries(), 1)) {
-                while (batches.hasNext()) {
-                    Columns b = batches.next();
-                    boolean[] keep = classified(b.get(r.tauTypeBranch()), Math.toIntExact(b.entries()));
-                    Columns sel = select(b, keep);
-                    long[] entries = entryNumbers(b.firstEntry(), keep);
-                    out.addAll(List.of(classificationRecords(r, in, sel, 0, entries, scaling.weights(), scaler,
-                            clock)));
-                }
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
+        forEachBatch(in, r.tree(), List.copyOf(branches(in, extra)), range, r.options().batchEntries(), b -> {
+            boolean[] keep = classified(b.get(r.tauTypeBranch()), Math.toIntExact(b.entries()));
+            out.addAll(List.of(classificationRecords(r, in, select(b, keep), 0, entryNumbers(b.firstEntry(), keep),
+                    scaling.weights(), scaler, clock)));
+        });
         return out;
     }
 
@@ -660,17 +661,8 @@ public final class TFDatasets {
                 "scalingFile " + r.scalingFile());
         Clock clock = new Clock();
         List<byte[]> out = new ArrayList<>();
-        try (RootFile rf = RootFile.open(in.file)) {
-            TTree tree = rf.tree(r.tree());
-            try (ColumnBatches batches = tree.batches(List.copyOf(branches(in, extra)), range.from(), range.to(),
-                    r.options().batchEntries(), 1)) {
-                while (batches.hasNext()) {
-                    out.addAll(List.of(adversarialRecords(in, batches.next(), scaler, clock)));
-                }
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
+        forEachBatch(in, r.tree(), List.copyOf(branches(in, extra)), range, r.options().batchEntries(),
+                b -> out.addAll(List.of(adversarialRecords(in, b, scaler, clock))));
         return out;
     }
 
