@@ -372,7 +372,17 @@ public class EvaluateMojo extends StageMojo {
         }
     }
 
+    /** The models with their files resolved, once per execution (the run-record lookup reads the MLflow store). */
+    private List<EvaluateRequest.Model> resolved;
+
     private List<EvaluateRequest.Model> models() {
+        if (resolved == null) {
+            resolved = List.copyOf(resolveModels());
+        }
+        return resolved;
+    }
+
+    private List<EvaluateRequest.Model> resolveModels() {
         List<EvaluateRequest.Model> out = new ArrayList<>();
         if (models == null || models.isEmpty()) {
             for (String name : List.of("default", "adversarial")) {
