@@ -182,11 +182,7 @@ public class DatasetMojo extends StageMojo {
     /** The declaration: feature lists, sections, counts, and inputs that exist or earlier executions write. */
     @Override
     protected void check(Problems problems) throws Exception {
-        DatasetConfig.Plan plan = DatasetConfig.plan(declaration(), upstream());
-        if (plan.adversarial() != null && plan.adversarial().inputs().size() == 1) {
-            upstream().fact(plan.adversarial().inputs().get(0), io.github.tauml.pipeline.config.MixBatches.class)
-                    .ifPresent(m -> m.check(plan.adversarial(), "<adversarial>", problems));
-        }
+        DatasetConfig.plan(declaration(), upstream());
     }
 
     /** The network inputs each declared dataset will have, for the train goal's check against its network. */

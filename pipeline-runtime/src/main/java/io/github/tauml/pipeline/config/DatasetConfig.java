@@ -114,8 +114,13 @@ public final class DatasetConfig {
                         "give each dataset its own directory");
             }
             if (problems.isEmpty()) {
-                a = new AdversarialRequest(inputs, orDefault(k.tree(), "taus"), out, set, scaling, k.batchSize(),
-                        k.trainBatches(), k.validationBatches(), k.seed(), options);
+                AdversarialRequest req = new AdversarialRequest(inputs, orDefault(k.tree(), "taus"), out, set,
+                        scaling, k.batchSize(), k.trainBatches(), k.validationBatches(), k.seed(), options);
+                // the batches of the mix an earlier execution writes into the one input, when it is declared
+                if (inputs.size() == 1) {
+                    upstream.fact(inputs.get(0), MixBatches.class).ifPresent(m -> m.check(req, e, problems));
+                }
+                a = req;
             }
         }
         problems.throwIfAny();
