@@ -399,7 +399,8 @@ public final class Plots {
         int epochs = 0;
         for (Map.Entry<String, RunRecordMetrics.Series> e : metrics.entrySet()) {
             String name = e.getKey();
-            String base = name.startsWith("val_") ? name.substring(4) : name.startsWith(STEP) ? name.substring(5) : name;
+            String base = name.startsWith("val_") ? name.substring(4)
+                    : name.startsWith(STEP) ? name.substring(STEP.length()) : name;
             panels.computeIfAbsent(base, k -> new java.util.ArrayList<>()).add(name);
             RunRecordMetrics.Series series = e.getValue();
             if (name.startsWith(STEP)) {
@@ -428,7 +429,7 @@ public final class Plots {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 boolean perStep = name.startsWith(STEP);
-                XYSeries s = new XYSeries(perStep ? name.substring(5) + " (each step)" : name, false, true);
+                XYSeries s = new XYSeries(perStep ? name.substring(STEP.length()) + " (each step)" : name, false, true);
                 RunRecordMetrics.Series series = metrics.get(name);
                 for (int k = 0; k < series.size(); k++) {
                     double at = perStep || stepsPerEpoch == 0 ? series.step()[k]
@@ -469,7 +470,7 @@ public final class Plots {
     }
 
     /** Prefix of the per-step metrics in a run record. */
-    private static final String STEP = "step_";
+    private static final String STEP = io.github.tauml.pipeline.track.MlflowStore.STEP_PREFIX;
     private static final Color STEP_COLOR = new Color(0xb0b0b0);
 
     /** The chart as PNG bytes, {@link #WIDTH}×{@link #HEIGHT} points at {@link #PNG_SCALE} pixels per point. */

@@ -433,7 +433,7 @@ public final class TFDatasets {
         void accept(Columns batch) throws ConfigException, IOException;
     }
 
-    /** Reads {@code names} of {@code in} over {@code range}, one decoding thread (a task is one core), batch by batch. */
+    /** Reads {@code names} of {@code in} over {@code range} batch by batch, one decoding thread (a task is a core). */
     private static void forEachBatch(Input in, String tree, List<String> names, Range range, int batchEntries,
                                      BatchAction action) throws ConfigException, IOException {
         try (RootFile rf = RootFile.open(in.file)) {

@@ -33,6 +33,9 @@ public final class MlflowStore {
     private final Path root;
 
     /** @param root the {@code mlruns} directory */
+    /** The prefix of per-step metrics ({@code step_loss}); epoch means are logged under the plain name. */
+    public static final String STEP_PREFIX = "step_";
+
     public MlflowStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
@@ -90,7 +93,7 @@ public final class MlflowStore {
             for (int s = 0; s < n; s++) {
                 long ts = run.startMillis() + (n > 1 ? span * s / (n - 1) : 0);
                 for (var e : run.stepMetrics().get(s).entrySet()) {
-                    append(lines, "step_" + e.getKey(), ts, e.getValue(), s);
+                    append(lines, STEP_PREFIX + e.getKey(), ts, e.getValue(), s);
                 }
             }
             int epochs = run.epochMetrics().size();
